@@ -1,0 +1,296 @@
+"""Batch comparison from scripts: listed pairs, or many-vs-many with signature retrieval.
+
+Both modes write one JSON line per pair as soon as it is done and flush, so a crashed run
+is resumed with ``resume=True``: pairs already in the output are skipped. Work runs in
+this process, in a local process pool (``workers > 1``), or on a Dask cluster
+(``scheduler`` = its address) through the same ``concurrent.futures`` interface.
+"""
+
+from __future__ import annotations
+
+import csv
+import json
+import os
+from collections.abc import Callable, Iterable, Iterator
+from concurrent.futures import Executor, ProcessPoolExecutor
+from contextlib import contextmanager
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+
+import comparators
+from appraisal.progress import progress_bar
+from comparators.base import Features
+from comparators.canonical import canonical_json
+from comparators.errors import InputError
+
+
+@dataclass(frozen=True)
+class BatchSummary:
+    """Counts of a batch run."""
+
+    written: int
+    skipped: int
+    errors: int
+    candidates: int
+
+
+def read_pairs(csv_path: Path) -> list[dict[str, str]]:
+    """Rows of a pairs CSV (header with at least ``a`` and ``b``)."""
+    if not csv_path.is_file():
+        raise InputError(csv_path, "does not exist" if not csv_path.exists() else "is not a file")
+    try:
+        text = csv_path.read_text(encoding="utf-8-sig")
+    except UnicodeDecodeError:
+        raise InputError(csv_path, "is not UTF-8 text (save the CSV as UTF-8)") from None
+    if not text.strip():
+        raise InputError(csv_path, "is empty")
+    reader = csv.DictReader(text.splitlines())
+    fields = reader.fieldnames or []
+    if "a" not in fields or "b" not in fields:
+        raise InputError(csv_path, f"needs a header with columns a and b (found: {', '.join(fields)})")
+    rows = [dict(r) for r in reader]
+    for n, row in enumerate(rows, start=2):
+        if not row.get("a") or not row.get("b"):
+            raise InputError(csv_path, f"line {n} has an empty a or b")
+    return rows
+
+
+def _done_keys(out: Path) -> set[tuple[str, str]]:
+    keys: set[tuple[str, str]] = set()
+    if not out.exists():
+        return keys
+    with out.open("r", encoding="utf-8") as handle:
+        for line in handle:
+            try:
+                row = json.loads(line)
+                keys.add((row["a"], row["b"]))
+            except (ValueError, KeyError, TypeError):
+                continue  # a line cut by a crash: that pair is simply done again
+    return keys
+
+
+def _truncate_partial_line(out: Path) -> None:
+    """Drop a last line without newline (written when a run was killed)."""
+    if not out.exists() or out.stat().st_size == 0:
+        return
+    data = out.read_bytes()
+    if not data.endswith(b"\n"):
+        out.write_bytes(data[: data.rfind(b"\n") + 1])
+
+
+@contextmanager
+def executor_for(workers: int, scheduler: str | None) -> Iterator[Executor | None]:
+    """``None`` (run inline), a process pool, or a Dask cluster's executor."""
+    if scheduler:
+        try:
+            from distributed import Client
+        except ImportError:
+            raise InputError(scheduler, "--scheduler needs Dask (pip install 'appraisal-workbench[cluster]')") from None
+        try:
+            client = Client(scheduler, timeout=10)
+        except OSError as exc:
+            raise InputError(scheduler, f"cannot reach the Dask scheduler ({exc})") from None
+        try:
+            yield client.get_executor()
+        finally:
+            client.close()
+    elif workers > 1:
+        with ProcessPoolExecutor(max_workers=workers) as pool:
+            yield pool
+    else:
+        yield None
+
+
+def _extract(kind: str, path: str) -> dict[str, Any]:
+    """Worker: features of one path as a dict, or the error message."""
+    try:
+        return {"features": comparators.get(kind).extract(Path(path), display_path=path).to_dict()}
+    except InputError as exc:
+        return {"error": str(exc)}
+
+
+def _compare(kind: str, fa: dict[str, Any], fb: dict[str, Any]) -> dict[str, Any]:
+    """Worker: the comparison of two feature dicts, as a dict."""
+    comparator = comparators.get(kind)
+    return comparator.compare(Features.from_dict(fa), Features.from_dict(fb)).to_dict()
+
+
+def _map(executor: Executor | None, fn: Callable, *iterables: Iterable) -> Iterator[Any]:
+    if executor is None:
+        return map(fn, *iterables)
+    return executor.map(fn, *iterables, chunksize=4) if isinstance(executor, ProcessPoolExecutor) \
+        else executor.map(fn, *iterables)
+
+
+def _kind_for(kind: str, a: str, b: str) -> str:
+    if kind != "auto":
+        return kind
+    ka, kb = comparators.detect(a), comparators.detect(b)
+    if "package" in (ka, kb):
+        return "package"
+    return ka if ka == kb else "text"
+
+
+def run_pairs(kind: str, pairs_csv: Path, out: Path, *, resume: bool = False, workers: int = 1,
+              scheduler: str | None = None, progress: bool | None = None) -> BatchSummary:
+    """Score exactly the pairs listed in ``pairs_csv``; one JSON line each in ``out``."""
+    rows = read_pairs(pairs_csv)
+    base_dir = pairs_csv.parent
+    if resume:
+        _truncate_partial_line(out)
+    done = _done_keys(out) if resume else set()
+    todo = [r for r in rows if (r["a"], r["b"]) not in done]
+    written = errors = 0
+    with executor_for(workers, scheduler) as executor, \
+            out.open("a" if resume else "w", encoding="utf-8") as handle, \
+            progress_bar(len(todo), "pairs", progress) as bar:
+        paths = sorted({p for r in todo for p in (r["a"], r["b"])})
+        kinds = {}
+        for r in todo:
+            try:
+                kinds[(r["a"], r["b"])] = _kind_for(kind, _resolve(base_dir, r["a"]), _resolve(base_dir, r["b"]))
+            except InputError as exc:
+                kinds[(r["a"], r["b"])] = exc
+        needed = sorted({(k, p) for r in todo if isinstance(k := kinds[(r["a"], r["b"])], str)
+                         for p in (r["a"], r["b"])})
+        feats = dict(zip(needed, _map(executor, _extract, [k for k, _ in needed],
+                                      [_resolve(base_dir, p) for _, p in needed])))
+        del paths
+        jobs, pending = [], []
+        for r in todo:
+            k = kinds[(r["a"], r["b"])]
+            if isinstance(k, InputError):
+                _write(handle, _row(r, error=str(k)))
+                errors += 1
+                bar.update()
+                continue
+            fa, fb = feats[(k, r["a"])], feats[(k, r["b"])]
+            if "error" in fa or "error" in fb:
+                _write(handle, _row(r, error=fa.get("error") or fb.get("error")))
+                errors += 1
+                bar.update()
+                continue
+            jobs.append((k, fa["features"], fb["features"]))
+            pending.append(r)
+        for r, result in zip(pending, _map(executor, _compare, *zip(*jobs)) if jobs else []):
+            result = dict(result)
+            result["a_path"], result["b_path"] = result["a"]["path"], result["b"]["path"]
+            result["a_sha256"], result["b_sha256"] = result["a"]["sha256"], result["b"]["sha256"]
+            _write(handle, _row(r, result=result))
+            written += 1
+            bar.update()
+    return BatchSummary(written, len(rows) - len(todo), errors, len(rows))
+
+
+def _resolve(base_dir: Path, value: str) -> str:
+    p = Path(value)
+    return str(p if p.is_absolute() or p.exists() else base_dir / p)
+
+
+def _row(csv_row: dict[str, str], result: dict[str, Any] | None = None, error: str | None = None) -> dict[str, Any]:
+    out: dict[str, Any] = {}
+    if result is not None:
+        out.update({k: v for k, v in result.items() if k not in ("a", "b")})
+    else:
+        out["error"] = error
+    for key, value in csv_row.items():
+        if key not in ("a", "b") and key not in out:
+            out[key] = value
+    out["a"], out["b"] = csv_row["a"], csv_row["b"]
+    return out
+
+
+def _write(handle: Any, row: dict[str, Any]) -> None:
+    handle.write(canonical_json(row) + "\n")
+    handle.flush()
+    os.fsync(handle.fileno())
+
+
+def expand_materials(kind: str, paths: Iterable[str]) -> list[str]:
+    """Files named, plus the files under named folders that ``kind`` accepts (sorted)."""
+    comparator = comparators.get(kind)
+    out: list[str] = []
+    for value in paths:
+        p = Path(value)
+        if not p.exists():
+            raise InputError(p, "does not exist")
+        if p.is_dir() and kind != "package":
+            found = sorted(str(f) for f in p.rglob("*") if f.is_file() and comparator.accepts(f))
+            if not found:
+                raise InputError(p, f"holds no file the {kind} comparator accepts")
+            out.extend(found)
+        else:
+            out.append(str(p))
+    return sorted(dict.fromkeys(out))
+
+
+def candidate_pairs(signatures: dict[str, np.ndarray], sources: list[str], suspects: list[str] | None,
+                    threshold: float) -> list[tuple[str, str]]:
+    """Pairs whose MinHash estimate reaches ``threshold`` (all pairs when it is 0).
+
+    With ``suspects`` each source is paired with each suspect; without, all pairs within
+    ``sources``. Estimates are computed block-wise in numpy.
+    """
+    left = sources
+    right = suspects if suspects is not None else sources
+    if not left or not right:
+        return []
+    sig_r = np.stack([signatures[p] for p in right])
+    pairs: list[tuple[str, str]] = []
+    for i, a in enumerate(left):
+        est = (sig_r == signatures[a]).mean(axis=1)
+        for j in np.flatnonzero(est >= threshold):
+            b = right[int(j)]
+            if suspects is None and j <= i:
+                continue
+            if a != b:
+                pairs.append((a, b))
+    return pairs
+
+
+def run_many(kind: str, sources: list[str], suspects: list[str] | None, out: Path, *,
+             threshold: float = 0.0, retrieval: float = 0.05, resume: bool = False,
+             workers: int = 1, scheduler: str | None = None,
+             progress: bool | None = None) -> BatchSummary:
+    """Many-vs-many: extract all, retrieve candidates by signature, compare, write lines."""
+    if kind == "auto":
+        raise InputError("--kind", "many-vs-many batch needs an explicit --kind")
+    src = expand_materials(kind, sources)
+    sus = expand_materials(kind, suspects) if suspects is not None else None
+    if resume:
+        _truncate_partial_line(out)
+    done = _done_keys(out) if resume else set()
+    all_paths = sorted(set(src) | set(sus or []))
+    errors = written = 0
+    with executor_for(workers, scheduler) as executor, \
+            out.open("a" if resume else "w", encoding="utf-8") as handle:
+        feats: dict[str, dict[str, Any]] = {}
+        with progress_bar(len(all_paths), "fingerprints", progress) as bar:
+            for path, res in zip(all_paths, _map(executor, _extract, [kind] * len(all_paths), all_paths)):
+                feats[path] = res
+                bar.update()
+        bad = {p for p, r in feats.items() if "error" in r}
+        for p in sorted(bad):
+            if (p, "") not in done:
+                _write(handle, {"a": p, "b": "", "error": feats[p]["error"]})
+                errors += 1
+        sigs = {p: np.array(r["features"]["signature"]["values"], dtype=np.uint32)
+                for p, r in feats.items() if p not in bad}
+        cands = candidate_pairs(sigs, [p for p in src if p not in bad],
+                                [p for p in sus if p not in bad] if sus is not None else None, retrieval)
+        todo = [c for c in cands if c not in done]
+        with progress_bar(len(todo), "pairs", progress) as bar:
+            jobs = [(kind, feats[a]["features"], feats[b]["features"]) for a, b in todo]
+            for (a, b), result in zip(todo, _map(executor, _compare, *zip(*jobs)) if jobs else []):
+                bar.update()
+                if result["score"] < threshold:
+                    continue
+                row = {k: v for k, v in result.items() if k not in ("a", "b")}
+                row.update({"a": a, "b": b, "a_sha256": result["a"]["sha256"],
+                            "b_sha256": result["b"]["sha256"]})
+                _write(handle, row)
+                written += 1
+    return BatchSummary(written, len(cands) - len(todo), errors, len(cands))

@@ -1,0 +1,235 @@
+"""The ``appraisal`` command line (DESIGN.md, "Command line").
+
+The only place that prints for humans and decides exit codes: 0 success, 1 integrity
+failure (a material or the audit log no longer matches its record), 2 bad input (one
+clear message naming the file and the problem, never a traceback).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sqlite3
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any
+
+import comparators
+from appraisal import batch
+from appraisal.case import Case, IntegrityError
+from appraisal.version import tool_version
+from comparators.errors import InputError
+
+EXIT_OK, EXIT_INTEGRITY, EXIT_BAD_INPUT = 0, 1, 2
+
+
+class _Parser(argparse.ArgumentParser):
+    """argparse with exit code 2 and one line for usage errors (its default, kept explicit)."""
+
+    def error(self, message: str) -> None:  # type: ignore[override]
+        self.exit(EXIT_BAD_INPUT, f"appraisal: error: {message}\n")
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = _Parser(prog="appraisal", description="Similarity appraisal workbench")
+    parser.add_argument("--version", action="version", version=f"appraisal {tool_version()}")
+    sub = parser.add_subparsers(dest="command", required=True, parser_class=_Parser)
+
+    p = sub.add_parser("compare", help="compare two materials and print one Comparison")
+    p.add_argument("a")
+    p.add_argument("b")
+    p.add_argument("--kind", default="auto", choices=("auto", *comparators.KINDS))
+    p.add_argument("--json", action="store_true", help="print the Comparison as JSON")
+
+    p = sub.add_parser("batch", help="batch comparison (listed pairs or many-vs-many)")
+    p.add_argument("sources", nargs="*", help="materials (files or folders) for many-vs-many")
+    p.add_argument("--kind", default="auto", choices=("auto", *comparators.KINDS))
+    p.add_argument("--pairs", type=Path, help="CSV with columns a, b (other columns carried through)")
+    p.add_argument("--against", nargs="+", help="suspects compared with every source")
+    p.add_argument("--out", type=Path, required=True, help="JSON lines output")
+    p.add_argument("--threshold", type=float, default=0.0, help="write pairs scoring at least this")
+    p.add_argument("--retrieval", type=float, default=0.05,
+                   help="MinHash estimate a pair needs to be compared at all (0 = all pairs)")
+    p.add_argument("--workers", type=int, default=1)
+    p.add_argument("--scheduler", help="address of a Dask scheduler (tcp://host:8786)")
+    p.add_argument("--resume", action="store_true", help="skip pairs already in --out")
+    p.add_argument("--json", action="store_true", help="print the summary as JSON")
+
+    case = sub.add_parser("case", help="the commission workflow").add_subparsers(
+        dest="verb", required=True, parser_class=_Parser)
+    p = case.add_parser("create", help="create a case folder")
+    p.add_argument("dir", type=Path)
+    p.add_argument("--title", default="")
+    p.add_argument("--client", default="")
+    p.add_argument("--number", default="")
+    p.add_argument("--lang", default="zh", choices=("zh", "en"))
+    p.add_argument("--json", action="store_true")
+    p = case.add_parser("add", help="take a material into the case")
+    p.add_argument("dir", type=Path)
+    p.add_argument("path", type=Path)
+    p.add_argument("--side", required=True, choices=("A", "B"))
+    p.add_argument("--label", default="")
+    p.add_argument("--source", default="")
+    p.add_argument("--base", action="store_true", help="declared public/template/library material")
+    p.add_argument("--json", action="store_true")
+    for verb, text in (("run", "compare every A material with every B material"),
+                       ("verify", "re-hash materials and check the audit chain")):
+        p = case.add_parser(verb, help=text)
+        p.add_argument("dir", type=Path)
+        if verb == "run":
+            p.add_argument("--kind", choices=comparators.KINDS)
+        p.add_argument("--json", action="store_true")
+    p = case.add_parser("report", help="write the report (docx; --pdf with LibreOffice)")
+    p.add_argument("dir", type=Path)
+    p.add_argument("--lang", choices=("zh", "en"))
+    p.add_argument("--pdf", action="store_true")
+    p.add_argument("--json", action="store_true")
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Entry point of the ``appraisal`` console command."""
+    args = build_parser().parse_args(argv)
+    try:
+        handler = _HANDLERS[args.command if args.command != "case" else f"case {args.verb}"]
+        return handler(args)
+    except InputError as exc:
+        print(f"appraisal: error: {exc.path}: {exc.problem}", file=sys.stderr)
+        return EXIT_BAD_INPUT
+    except IntegrityError as exc:
+        print("appraisal: integrity check failed; work stopped:", file=sys.stderr)
+        for problem in exc.problems:
+            print(f"  - {problem}", file=sys.stderr)
+        return EXIT_INTEGRITY
+    except sqlite3.DatabaseError as exc:
+        print(f"appraisal: error: case database is damaged or locked ({exc})", file=sys.stderr)
+        return EXIT_BAD_INPUT
+    except KeyboardInterrupt:
+        print("appraisal: interrupted", file=sys.stderr)
+        return 130
+
+
+def _emit(args: argparse.Namespace, data: dict[str, Any], text: str) -> None:
+    print(json.dumps(data, ensure_ascii=False, sort_keys=True) if args.json else text)
+
+
+def _compare(args: argparse.Namespace) -> int:
+    a, b = Path(args.a), Path(args.b)
+    for p in (a, b):
+        if not p.exists():
+            raise InputError(p, "does not exist")
+    kind = batch._kind_for(args.kind, str(a), str(b))
+    comparator = comparators.get(kind)
+    result = comparator.compare(comparator.extract(a, display_path=args.a),
+                                comparator.extract(b, display_path=args.b))
+    if args.json:
+        print(result.to_json())
+        return EXIT_OK
+    print(f"{kind} comparison  score {result.score:.3f}  coverage A {100 * result.coverage_a:.1f}%"
+          f"  coverage B {100 * result.coverage_b:.1f}%  matches {len(result.matches)}")
+    for m in result.matches:
+        print(f"  {m.id}  {m.category:<15} {m.score:.2f}  {_where(m.a.to_dict())}  <->  {_where(m.b.to_dict())}")
+    for note in result.notes:
+        print(f"  note: {note}")
+    return EXIT_OK
+
+
+def _where(region: dict[str, Any]) -> str:
+    if "start_line" in region:
+        return f"{region['path']}:{region['start_line']}-{region['end_line']}"
+    return region["path"]
+
+
+def _batch(args: argparse.Namespace) -> int:
+    if args.workers < 1:
+        raise InputError("--workers", "must be at least 1")
+    if args.pairs is not None:
+        if args.sources or args.against:
+            raise InputError("--pairs", "cannot be combined with SOURCES or --against")
+        summary = batch.run_pairs(args.kind, args.pairs, args.out, resume=args.resume,
+                                  workers=args.workers, scheduler=args.scheduler)
+    else:
+        if not args.sources:
+            raise InputError("batch", "give --pairs PAIRS.csv or SOURCES... [--against SUSPECTS...]")
+        summary = batch.run_many(args.kind, args.sources, args.against, args.out,
+                                 threshold=args.threshold, retrieval=args.retrieval,
+                                 resume=args.resume, workers=args.workers, scheduler=args.scheduler)
+    data = {"out": str(args.out), "written": summary.written, "skipped": summary.skipped,
+            "errors": summary.errors, "pairs": summary.candidates}
+    _emit(args, data, f"{summary.written} pairs written, {summary.skipped} already done, "
+                      f"{summary.errors} errors -> {args.out}")
+    return EXIT_OK
+
+
+def _case_create(args: argparse.Namespace) -> int:
+    with Case.create(args.dir, title=args.title, client=args.client, number=args.number,
+                     lang=args.lang) as case:
+        _emit(args, {"case": str(case.root), "case_id": case.config.case_id},
+              f"created case {case.config.case_id} in {case.root}")
+    return EXIT_OK
+
+
+def _case_add(args: argparse.Namespace) -> int:
+    with Case.open(args.dir) as case:
+        m = case.add_material(args.path, args.side, label=args.label, source=args.source, base=args.base)
+        data = {"id": m.id, "side": m.side, "base": m.is_base, "kind": m.kind, "path": m.relpath,
+                "sha256": m.sha256, "size": m.size, "files": m.file_count}
+        _emit(args, data, f"{m.id}  {m.kind}  {m.file_count} file(s)  {m.size:,} bytes  sha256 {m.sha256}")
+    return EXIT_OK
+
+
+def _case_run(args: argparse.Namespace) -> int:
+    from appraisal.progress import progress_bar
+    with Case.open(args.dir) as case:
+        pairs = max(1, sum(1 for m in case.materials() if m.side == "A" and not m.is_base)
+                    * sum(1 for m in case.materials() if m.side == "B" and not m.is_base))
+        with progress_bar(pairs, "pairs") as bar:
+            state = {"last": 0}
+
+            def report(done: int, total: int, label: str) -> None:
+                bar.update(done - state["last"])
+                state["last"] = done
+                bar.set_description(label)
+
+            summary = case.run(kind=args.kind, progress=report)
+        data = {"compared": summary.compared, "skipped": summary.skipped, "pairs": summary.total,
+                "findings": str(case.root / "findings.json"),
+                "comparisons": [{"a": c["a_id"], "b": c["b_id"], "kind": c["result"]["kind"],
+                                 "score": c["result"]["score"]} for c in case.comparisons()]}
+        lines = [f"{len(summary.compared)} pair(s) compared, {len(summary.skipped)} already done"]
+        lines += [f"  {c['a']} vs {c['b']}  {c['kind']}  score {c['score']:.3f}" for c in data["comparisons"]]
+        _emit(args, data, "\n".join(lines))
+    return EXIT_OK
+
+
+def _case_verify(args: argparse.Namespace) -> int:
+    with Case.open(args.dir) as case:
+        problems = case.verify(record=True)
+        data = {"ok": not problems, "problems": problems, "materials": len(case.materials())}
+        text = "verified: all materials match their intake hashes; audit chain intact" if not problems \
+            else "VERIFICATION FAILED:\n" + "\n".join(f"  - {p}" for p in problems)
+        _emit(args, data, text)
+    return EXIT_OK if not problems else EXIT_INTEGRITY
+
+
+def _case_report(args: argparse.Namespace) -> int:
+    from appraisal.report.builder import issue_report
+    from appraisal.report.pdf import PdfError
+    with Case.open(args.dir) as case:
+        try:
+            issued = issue_report(case, args.lang, pdf=args.pdf)
+        except PdfError as exc:
+            raise InputError(args.dir, f"PDF export failed: {exc}") from None
+        data = {"report": str(issued.path), "sha256": issued.sha256, "version": issued.version,
+                "lang": issued.lang, "pdf": str(issued.pdf) if issued.pdf else None}
+        _emit(args, data, str(issued.pdf or issued.path) if not args.pdf else f"{issued.path}\n{issued.pdf}")
+    return EXIT_OK
+
+
+_HANDLERS = {"compare": _compare, "batch": _batch, "case create": _case_create,
+             "case add": _case_add, "case run": _case_run, "case verify": _case_verify,
+             "case report": _case_report}
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,69 @@
+"""``case.toml``: the commission's data (client, matters, dates, experts, language)."""
+
+from __future__ import annotations
+
+import tomllib
+from dataclasses import asdict, dataclass, field
+from pathlib import Path
+from typing import Any
+
+import tomli_w
+
+from comparators.errors import InputError
+
+
+@dataclass
+class Expert:
+    """An appraiser who signs the opinion."""
+
+    name: str
+    licence: str = ""
+
+
+@dataclass
+class CaseConfig:
+    """What ``case.toml`` holds. Empty strings mean "not yet entered"."""
+
+    case_id: str
+    title: str = ""
+    client: str = ""
+    number: str = ""
+    lang: str = "zh"
+    matters: list[str] = field(default_factory=list)
+    summary: str = ""
+    received_date: str = ""
+    place: str = ""
+    institution: str = ""
+    institution_licence: str = ""
+    experts: list[Expert] = field(default_factory=list)
+    report_date: str = ""
+
+    def to_dict(self) -> dict[str, Any]:
+        data = asdict(self)
+        data["experts"] = [asdict(e) for e in self.experts]
+        return data
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> CaseConfig:
+        known = {k: v for k, v in data.items() if k in cls.__dataclass_fields__}
+        known["experts"] = [Expert(**e) for e in data.get("experts", [])]
+        return cls(**known)
+
+
+def write_config(path: Path, config: CaseConfig) -> None:
+    """Write ``case.toml``."""
+    path.write_text(tomli_w.dumps(config.to_dict()), encoding="utf-8")
+
+
+def read_config(path: Path) -> CaseConfig:
+    """Read ``case.toml`` (InputError when missing or malformed)."""
+    try:
+        data = tomllib.loads(path.read_text(encoding="utf-8"))
+    except FileNotFoundError:
+        raise InputError(path, "is missing; is this a case folder? (appraisal case create)") from None
+    except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
+        raise InputError(path, f"is not valid TOML ({exc})") from None
+    try:
+        return CaseConfig.from_dict(data)
+    except TypeError as exc:
+        raise InputError(path, f"has unexpected content ({exc})") from None

@@ -1,0 +1,131 @@
+"""Small OOXML helpers python-docx lacks: East-Asian fonts, fields, table furniture.
+
+python-docx's ``font.name`` writes only ``w:ascii``/``w:hAnsi``; Chinese text needs
+``w:eastAsia`` too (REPORT_SPEC 4.1), page numbers need complex fields, and long tables
+need a repeating header row.
+"""
+
+from __future__ import annotations
+
+import io
+import zipfile
+from datetime import datetime
+from pathlib import Path
+
+from docx.oxml import OxmlElement
+from docx.oxml.ns import qn
+from docx.shared import Pt
+from docx.text.paragraph import Paragraph
+from docx.text.run import Run
+
+FIXED_ZIP_TIME = (1980, 1, 1, 0, 0, 0)
+
+
+def set_rfonts(rpr, latin: str, east_asia: str) -> None:
+    """Set ascii/hAnsi/cs to ``latin`` and eastAsia to ``east_asia`` on an ``w:rPr``."""
+    rfonts = rpr.find(qn("w:rFonts"))
+    if rfonts is None:
+        rfonts = OxmlElement("w:rFonts")
+        rpr.insert(0, rfonts)
+    for attr in ("w:asciiTheme", "w:hAnsiTheme", "w:eastAsiaTheme", "w:cstheme"):
+        rfonts.attrib.pop(qn(attr), None)
+    rfonts.set(qn("w:ascii"), latin)
+    rfonts.set(qn("w:hAnsi"), latin)
+    rfonts.set(qn("w:cs"), latin)
+    rfonts.set(qn("w:eastAsia"), east_asia)
+
+
+def set_run_font(run: Run, latin: str, east_asia: str, size_pt: float | None = None,
+                 bold: bool | None = None) -> Run:
+    """Fonts (incl. eastAsia), size and weight of one run."""
+    set_rfonts(run._r.get_or_add_rPr(), latin, east_asia)
+    if size_pt is not None:
+        run.font.size = Pt(size_pt)
+    if bold is not None:
+        run.font.bold = bold
+    return run
+
+
+def add_field(paragraph: Paragraph, instruction: str, placeholder: str = "1") -> None:
+    """Append a complex field (e.g. ``PAGE``, ``NUMPAGES``) evaluated by the renderer."""
+    def fld_char(kind: str) -> OxmlElement:
+        el = OxmlElement("w:fldChar")
+        el.set(qn("w:fldCharType"), kind)
+        return el
+
+    run = paragraph.add_run()
+    run._r.append(fld_char("begin"))
+    run = paragraph.add_run()
+    instr = OxmlElement("w:instrText")
+    instr.set(qn("xml:space"), "preserve")
+    instr.text = f" {instruction} "
+    run._r.append(instr)
+    run = paragraph.add_run()
+    run._r.append(fld_char("separate"))
+    paragraph.add_run(placeholder)
+    run = paragraph.add_run()
+    run._r.append(fld_char("end"))
+
+
+def repeat_header_row(row) -> None:
+    """Mark a table row as a header repeated on every page (``w:tblHeader``)."""
+    trpr = row._tr.get_or_add_trPr()
+    el = OxmlElement("w:tblHeader")
+    el.set(qn("w:val"), "true")
+    trpr.append(el)
+
+
+def shade_cell(cell, fill: str) -> None:
+    """Background colour of a table cell (hex, e.g. ``D9D9D9``)."""
+    tcpr = cell._tc.get_or_add_tcPr()
+    shd = OxmlElement("w:shd")
+    shd.set(qn("w:val"), "clear")
+    shd.set(qn("w:color"), "auto")
+    shd.set(qn("w:fill"), fill)
+    tcpr.append(shd)
+
+
+def set_column_widths(table, widths_cm: list[float]) -> None:
+    """Fixed column widths (grid and every cell), so hashes do not wrap into towers."""
+    from docx.shared import Cm
+    table.autofit = False
+    grid = table._tbl.tblGrid
+    for col, width in zip(grid.findall(qn("w:gridCol")), widths_cm):
+        col.set(qn("w:w"), str(int(Cm(width).twips)))
+    for row in table.rows:
+        for cell, width in zip(row.cells, widths_cm):
+            cell.width = Cm(width)
+
+
+def fix_core_properties(document, when: datetime, title: str) -> None:
+    """Deterministic document properties (no wall-clock time in the file)."""
+    props = document.core_properties
+    props.created = when
+    props.modified = when
+    props.last_printed = when
+    props.revision = 1
+    props.title = title
+    props.author = "appraisal-workbench"
+    props.last_modified_by = "appraisal-workbench"
+
+
+def normalised_docx_bytes(document) -> bytes:
+    """Save ``document`` and rewrite the zip with sorted entries and fixed timestamps."""
+    raw = io.BytesIO()
+    document.save(raw)
+    out = io.BytesIO()
+    with zipfile.ZipFile(io.BytesIO(raw.getvalue())) as src, \
+            zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as dst:
+        for name in sorted(src.namelist()):
+            info = zipfile.ZipInfo(name, date_time=FIXED_ZIP_TIME)
+            info.compress_type = zipfile.ZIP_DEFLATED
+            info.external_attr = 0o644 << 16
+            dst.writestr(info, src.read(name))
+    return out.getvalue()
+
+
+def write_bytes_atomic(path: Path, data: bytes) -> None:
+    """Write a file via a temporary name so a crash never leaves half a report."""
+    tmp = path.with_name(path.name + ".tmp")
+    tmp.write_bytes(data)
+    tmp.replace(path)

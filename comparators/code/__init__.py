@@ -1,0 +1,5 @@
+"""Source-code comparator."""
+
+from comparators.code.comparator import CodeComparator
+
+__all__ = ["CodeComparator"]

@@ -1,0 +1,1 @@
+"""Fingerprint helpers shared by the comparators: token hashing, MinHash, winnowing, tiling."""

@@ -1,0 +1,5 @@
+"""Literary-text comparator."""
+
+from comparators.text.comparator import TextComparator
+
+__all__ = ["TextComparator"]

@@ -1,0 +1,133 @@
+"""Reading text materials: encoding detection and the decoded text with its line map.
+
+Offsets everywhere in the workbench are Unicode code points of the decoded text (end
+exclusive) and lines are 1-based, so the text is decoded once, here, and never rewritten
+(no newline conversion) before offsets are taken.
+"""
+
+from __future__ import annotations
+
+import codecs
+from dataclasses import dataclass
+from pathlib import Path
+
+import numpy as np
+from charset_normalizer import from_bytes
+
+from comparators.base import Region
+from comparators.errors import InputError
+
+DEFAULT_MAX_BYTES = 64 * 1024 * 1024
+# Encodings tried after UTF-8, Chinese first (GB18030 is a superset of GBK and GB2312).
+CANDIDATE_ENCODINGS = ("gb18030", "big5", "utf_16_le", "utf_16_be", "shift_jis", "euc_kr",
+                       "cp1252", "latin_1")
+_BOMS = ((codecs.BOM_UTF32_LE, "utf_32"), (codecs.BOM_UTF32_BE, "utf_32"),
+         (codecs.BOM_UTF8, "utf_8_sig"), (codecs.BOM_UTF16_LE, "utf_16"),
+         (codecs.BOM_UTF16_BE, "utf_16"))
+
+
+@dataclass(frozen=True)
+class DecodedText:
+    """A decoded text and the encoding it was read with."""
+
+    text: str
+    encoding: str
+
+    def line_starts(self) -> np.ndarray:
+        """Code-point offset where each line starts (line 1 at index 0)."""
+        return line_starts(self.text)
+
+
+def line_starts(text: str) -> np.ndarray:
+    """Offsets of the first character of each line of ``text``."""
+    codes = np.frombuffer(text.encode("utf-32-le", "surrogatepass"), dtype=np.uint32)
+    return np.concatenate(([0], np.flatnonzero(codes == 10) + 1)).astype(np.int64)
+
+
+def offset_to_line(starts: np.ndarray, offsets: np.ndarray | int) -> np.ndarray | int:
+    """1-based line number of each code-point offset, given :func:`line_starts`."""
+    lines = np.searchsorted(starts, offsets, side="right")
+    return int(lines) if np.ndim(lines) == 0 else lines
+
+
+def utf16_without_bom(data: bytes) -> str | None:
+    """``utf_16_le``/``utf_16_be`` when NULs sit on one byte parity, as in UTF-16 text."""
+    head = data[:8192]
+    even, odd = head[0::2], head[1::2]
+    nul_even, nul_odd = even.count(0) / max(len(even), 1), odd.count(0) / max(len(odd), 1)
+    if nul_odd > 0.3 and nul_even < 0.05:
+        return "utf_16_le"
+    if nul_even > 0.3 and nul_odd < 0.05:
+        return "utf_16_be"
+    return None
+
+
+def looks_binary(data: bytes) -> bool:
+    """True when the first 8 KiB hold NUL bytes in a way no UTF-16 text would."""
+    head = data[:8192]
+    if b"\x00" not in head:
+        return False
+    if head.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        return False
+    return utf16_without_bom(head) is None
+
+
+def decode_bytes(data: bytes, path: str | Path = "<bytes>") -> DecodedText:
+    """Decode ``data``: BOM, then strict UTF-8, then the most plausible candidate encoding.
+
+    Raises InputError for binary data or bytes no candidate encoding explains.
+    """
+    for bom, encoding in _BOMS:
+        if data.startswith(bom):
+            try:
+                return DecodedText(data.decode(encoding), encoding.replace("_sig", ""))
+            except UnicodeDecodeError as exc:
+                raise InputError(path, f"declares {encoding} by its byte-order mark but is not "
+                                       f"valid {encoding} (byte {exc.start})") from None
+    if looks_binary(data):
+        raise InputError(path, "is a binary file, not text")
+    if b"\x00" in data[:8192]:
+        encoding = utf16_without_bom(data)
+        try:
+            return DecodedText(data.decode(encoding), encoding)
+        except UnicodeDecodeError:
+            raise InputError(path, f"looks like {encoding} but does not decode as it") from None
+    try:
+        return DecodedText(data.decode("utf-8"), "utf_8")
+    except UnicodeDecodeError:
+        pass
+    best = from_bytes(data, cp_isolation=list(CANDIDATE_ENCODINGS)).best()
+    if best is None:
+        raise InputError(path, "is not text in any supported encoding "
+                               "(UTF-8/16, GB18030/GBK, Big5, ...)")
+    encoding = codecs.lookup(best.encoding).name.replace("-", "_")
+    return DecodedText(data.decode(encoding), encoding)
+
+
+def read_text(path: str | Path, max_bytes: int = DEFAULT_MAX_BYTES) -> DecodedText:
+    """Read and decode a text file, with one clear InputError for any problem."""
+    p = Path(path)
+    if not p.exists():
+        raise InputError(p, "does not exist")
+    if p.is_dir():
+        raise InputError(p, "is a directory, expected a file")
+    try:
+        size = p.stat().st_size
+        if size > max_bytes:
+            raise InputError(p, f"is too large ({size:,} bytes; the limit is {max_bytes:,})")
+        data = p.read_bytes()
+    except PermissionError:
+        raise InputError(p, "cannot be read (permission denied)") from None
+    except OSError as exc:
+        raise InputError(p, f"cannot be read ({exc.strerror or exc})") from None
+    if not data:
+        raise InputError(p, "is empty")
+    return decode_bytes(data, p)
+
+
+def text_region(path: str, starts: np.ndarray, start_char: int, end_char: int) -> Region:
+    """A text/code :class:`Region` for code points ``start_char:end_char`` of a document."""
+    start_line = offset_to_line(starts, start_char)
+    end_line = offset_to_line(starts, max(end_char - 1, start_char))
+    return Region(path=path, start_line=int(start_line), end_line=int(end_line),
+                  start_char=int(start_char), end_char=int(end_char))
