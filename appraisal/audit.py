@@ -13,7 +13,7 @@ import json
 import os
 import sqlite3
 from dataclasses import dataclass
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
@@ -26,7 +26,7 @@ _FIELDS = ("seq", "ts_utc", "actor", "action", "target", "params", "inputs", "ou
 
 def utc_now() -> str:
     """Current UTC time as ISO-8601 with a ``Z`` (second precision)."""
-    return datetime.now(timezone.utc).replace(microsecond=0).isoformat().replace("+00:00", "Z")
+    return datetime.now(UTC).replace(microsecond=0).isoformat().replace("+00:00", "Z")
 
 
 def entry_hash(entry: dict[str, Any]) -> str:
@@ -63,7 +63,7 @@ def entries(conn: sqlite3.Connection) -> list[dict[str, Any]]:
         " tool_version, prev_hash, hash FROM audit ORDER BY seq").fetchall()
     out = []
     for r in rows:
-        entry = dict(zip((*_FIELDS, "hash"), r))
+        entry = dict(zip((*_FIELDS, "hash"), r, strict=False))
         for key in ("params", "inputs", "outputs"):
             try:
                 entry[key] = json.loads(entry[key])

@@ -125,6 +125,14 @@ def _map(executor: Executor | None, fn: Callable, *iterables: Iterable) -> Itera
         else executor.map(fn, *iterables)
 
 
+def _compare_all(executor: Executor | None, jobs: list[tuple[str, dict, dict]]) -> Iterator[dict[str, Any]]:
+    """Results of ``_compare`` for each (kind, features A, features B) job, in order."""
+    if not jobs:
+        return iter(())
+    kinds, feats_a, feats_b = zip(*jobs)
+    return _map(executor, _compare, kinds, feats_a, feats_b)
+
+
 def _kind_for(kind: str, a: str, b: str) -> str:
     if kind != "auto":
         return kind
@@ -157,7 +165,7 @@ def run_pairs(kind: str, pairs_csv: Path, out: Path, *, resume: bool = False, wo
         needed = sorted({(k, p) for r in todo if isinstance(k := kinds[(r["a"], r["b"])], str)
                          for p in (r["a"], r["b"])})
         feats = dict(zip(needed, _map(executor, _extract, [k for k, _ in needed],
-                                      [_resolve(base_dir, p) for _, p in needed])))
+                                      [_resolve(base_dir, p) for _, p in needed]), strict=False))
         del paths
         jobs, pending = [], []
         for r in todo:
@@ -175,7 +183,7 @@ def run_pairs(kind: str, pairs_csv: Path, out: Path, *, resume: bool = False, wo
                 continue
             jobs.append((k, fa["features"], fb["features"]))
             pending.append(r)
-        for r, result in zip(pending, _map(executor, _compare, *zip(*jobs)) if jobs else []):
+        for r, result in zip(pending, _compare_all(executor, jobs)):
             result = dict(result)
             result["a_path"], result["b_path"] = result["a"]["path"], result["b"]["path"]
             result["a_sha256"], result["b_sha256"] = result["a"]["sha256"], result["b"]["sha256"]
@@ -269,7 +277,7 @@ def run_many(kind: str, sources: list[str], suspects: list[str] | None, out: Pat
             out.open("a" if resume else "w", encoding="utf-8") as handle:
         feats: dict[str, dict[str, Any]] = {}
         with progress_bar(len(all_paths), "fingerprints", progress) as bar:
-            for path, res in zip(all_paths, _map(executor, _extract, [kind] * len(all_paths), all_paths)):
+            for path, res in zip(all_paths, _map(executor, _extract, [kind] * len(all_paths), all_paths), strict=False):
                 feats[path] = res
                 bar.update()
         bad = {p for p, r in feats.items() if "error" in r}
@@ -284,7 +292,7 @@ def run_many(kind: str, sources: list[str], suspects: list[str] | None, out: Pat
         todo = [c for c in cands if c not in done]
         with progress_bar(len(todo), "pairs", progress) as bar:
             jobs = [(kind, feats[a]["features"], feats[b]["features"]) for a, b in todo]
-            for (a, b), result in zip(todo, _map(executor, _compare, *zip(*jobs)) if jobs else []):
+            for (a, b), result in zip(todo, _compare_all(executor, jobs)):
                 bar.update()
                 if result["score"] < threshold:
                     continue

@@ -17,6 +17,7 @@ import unicodedata
 import uuid
 from collections.abc import Callable
 from dataclasses import dataclass
+from datetime import UTC
 from pathlib import Path
 from typing import Any
 
@@ -263,8 +264,8 @@ class Case:
                 problems.append(f"material {m.id}: its intake entry is missing from the audit log")
             elif entry["outputs"] != [m.sha256]:
                 problems.append(f"material {m.id}: recorded SHA-256 differs from the one logged at intake")
-        for cid, a_id, b_id, seq, digest in self.conn.execute(
-                "SELECT id, a_id, b_id, audit_seq, result_sha256 FROM comparisons ORDER BY id"):
+        for a_id, b_id, seq, digest in self.conn.execute(
+                "SELECT a_id, b_id, audit_seq, result_sha256 FROM comparisons ORDER BY id"):
             entry = by_seq.get(seq)
             if entry is None or entry["action"] != "run_comparator" or entry["outputs"] != [digest]:
                 problems.append(f"comparison {a_id} vs {b_id}: its audit entry is missing or differs")
@@ -272,8 +273,8 @@ class Case:
                 "SELECT id, result_json, result_sha256 FROM comparisons ORDER BY id"):
             if sha256_bytes(result.encode("utf-8")) != digest:
                 problems.append(f"comparison {cid}: stored result does not match its hash (edited)")
-        for version, path, digest, seq in self.conn.execute(
-                "SELECT version, path, sha256, audit_seq FROM reports ORDER BY id"):
+        for _version, path, digest, seq in self.conn.execute(
+                "SELECT path, sha256, audit_seq FROM reports ORDER BY id"):
             entry = by_seq.get(seq)
             if entry is None or entry["action"] != "export" or digest not in entry["outputs"]:
                 problems.append(f"report {path}: its export entry is missing from the audit log")
@@ -492,7 +493,7 @@ def _check_material(root: Path, m: Material, files: list[tuple[str, int, str]]) 
         return [f"{label}: {exc.problem}"]
     problems = []
     recorded = {rel: (size, sha) for rel, size, sha in files}
-    for rel, (size, sha) in recorded.items():
+    for rel, (_size, sha) in recorded.items():
         now = current.get(rel)
         if now is None:
             problems.append(f"{label}: file {rel} is missing")
@@ -506,20 +507,20 @@ def _check_material(root: Path, m: Material, files: list[tuple[str, int, str]]) 
 
 
 def _iso_mtime(ts: float) -> str:
-    from datetime import datetime, timezone
-    return datetime.fromtimestamp(ts, timezone.utc).replace(microsecond=0).isoformat().replace("+00:00", "Z")
+    from datetime import datetime
+    return datetime.fromtimestamp(ts, UTC).replace(microsecond=0).isoformat().replace("+00:00", "Z")
 
 
 def _make_read_only(path: Path) -> None:
-    for dirpath, dirnames, filenames in os.walk(path):
+    for dirpath, _dirnames, filenames in os.walk(path):
         for f in filenames:
             os.chmod(os.path.join(dirpath, f), 0o444)
-    for dirpath, dirnames, _ in sorted(os.walk(path), reverse=True):
+    for dirpath, _dirnames, _ in sorted(os.walk(path), reverse=True):
         os.chmod(dirpath, 0o555)
 
 
 def _make_writable(path: Path) -> None:
-    for dirpath, dirnames, filenames in os.walk(path):
+    for dirpath, _dirnames, filenames in os.walk(path):
         os.chmod(dirpath, 0o755)
         for f in filenames:
             os.chmod(os.path.join(dirpath, f), 0o644)

@@ -7,13 +7,12 @@ through canonical JSON, so the same inputs and parameters give byte-identical ou
 
 from __future__ import annotations
 
+import json
 from dataclasses import dataclass, field, fields
 from pathlib import Path
 from typing import Any, ClassVar, Protocol, runtime_checkable
 
 from comparators.canonical import canonical_json
-
-import json
 
 
 @dataclass(frozen=True)

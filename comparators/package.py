@@ -16,12 +16,20 @@ from typing import Any
 import numpy as np
 
 from comparators.archive import ArchiveLimits, Member, extract_archive, is_archive, walk_tree
-from comparators.base import (Comparison, ComparatorInfo, Exclusion, Features, Match,
-                              MaterialRef, Region, Signature)
+from comparators.base import (
+    ComparatorInfo,
+    Comparison,
+    Exclusion,
+    Features,
+    Match,
+    MaterialRef,
+    Region,
+    Signature,
+)
+from comparators.canonical import canonical_bytes
 from comparators.errors import InputError
 from comparators.fingerprint import minhash
 from comparators.fingerprint.tokens import hash_tokens
-from comparators.canonical import canonical_bytes
 from comparators.hashing import sha256_bytes, sha256_file
 
 MEMBER_KINDS = ("code", "text")

@@ -62,6 +62,15 @@ def utf16_without_bom(data: bytes) -> str | None:
     return None
 
 
+def mostly_printable(text: str, sample: int = 8192, min_share: float = 0.95) -> bool:
+    """True when almost all of the first ``sample`` characters are printable or whitespace."""
+    head = text[:sample]
+    if not head:
+        return True
+    good = sum(1 for ch in head if ch.isprintable() or ch in "\t\n\r\f\v")
+    return good / len(head) >= min_share
+
+
 def looks_binary(data: bytes) -> bool:
     """True when the first 8 KiB hold NUL bytes in a way no UTF-16 text would."""
     head = data[:8192]
@@ -89,13 +98,20 @@ def decode_bytes(data: bytes, path: str | Path = "<bytes>") -> DecodedText:
     if b"\x00" in data[:8192]:
         encoding = utf16_without_bom(data)
         try:
-            return DecodedText(data.decode(encoding), encoding)
+            text = data.decode(encoding)
         except UnicodeDecodeError:
-            raise InputError(path, f"looks like {encoding} but does not decode as it") from None
+            raise InputError(path, "is a binary file, not text") from None
+        if not mostly_printable(text):
+            raise InputError(path, "is a binary file, not text")
+        return DecodedText(text, encoding)
     try:
-        return DecodedText(data.decode("utf-8"), "utf_8")
+        text = data.decode("utf-8")
     except UnicodeDecodeError:
         pass
+    else:
+        if not mostly_printable(text):
+            raise InputError(path, "is a binary file, not text")
+        return DecodedText(text, "utf_8")
     best = from_bytes(data, cp_isolation=list(CANDIDATE_ENCODINGS)).best()
     if best is None:
         raise InputError(path, "is not text in any supported encoding "

@@ -19,8 +19,7 @@ from docx.oxml.ns import qn
 from docx.shared import Cm, Pt, RGBColor
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
-from appraisal.report.ooxml import (add_field, fix_core_properties,  # noqa: E402
-                                    normalised_docx_bytes, set_rfonts)
+from appraisal.report.ooxml import add_field, fix_core_properties, normalised_docx_bytes, set_rfonts  # noqa: E402
 
 LATIN = "Times New Roman"
 MONO = "Liberation Mono"

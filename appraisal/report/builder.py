@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
@@ -13,8 +13,14 @@ from docx.enum.text import WD_ALIGN_PARAGRAPH
 from appraisal import store
 from appraisal.case import Case, IntegrityError
 from appraisal.report.labels import kind_name, label
-from appraisal.report.ooxml import (fix_core_properties, normalised_docx_bytes, repeat_header_row,
-                                    set_column_widths, shade_cell, write_bytes_atomic)
+from appraisal.report.ooxml import (
+    fix_core_properties,
+    normalised_docx_bytes,
+    repeat_header_row,
+    set_column_widths,
+    shade_cell,
+    write_bytes_atomic,
+)
 from appraisal.version import TOOL_NAME, tool_version
 from comparators.hashing import sha256_bytes
 
@@ -34,7 +40,7 @@ class IssuedReport:
 
 def report_date(case: Case) -> str:
     """The report date: ``case.toml`` ``report_date`` or today's UTC date."""
-    return case.config.report_date or datetime.now(timezone.utc).strftime("%Y-%m-%d")
+    return case.config.report_date or datetime.now(UTC).strftime("%Y-%m-%d")
 
 
 def build_docx(case: Case, lang: str, template: Path | None = None) -> bytes:
@@ -140,14 +146,14 @@ def _table(document: Any, header: list[str], rows: list[list[str]], widths: list
            mono_columns: tuple[int, ...] = ()) -> None:
     table = document.add_table(rows=1, cols=len(header))
     table.style = "Table Grid"
-    for cell, text in zip(table.rows[0].cells, header):
+    for cell, text in zip(table.rows[0].cells, header, strict=False):
         cell.paragraphs[0].style = "Table Text"
         cell.paragraphs[0].add_run(text).bold = True
         shade_cell(cell, "D9D9D9")
     repeat_header_row(table.rows[0])
     for values in rows:
         cells = table.add_row().cells
-        for col, (cell, text) in enumerate(zip(cells, values)):
+        for col, (cell, text) in enumerate(zip(cells, values, strict=False)):
             paragraph = cell.paragraphs[0]
             paragraph.style = "Table Text"
             run = paragraph.add_run(text)

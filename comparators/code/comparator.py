@@ -7,8 +7,7 @@ from typing import Any
 
 import numpy as np
 
-from comparators.base import (Comparison, ComparatorInfo, Features, Match, MaterialRef,
-                              Signature)
+from comparators.base import ComparatorInfo, Comparison, Features, Match, MaterialRef, Signature
 from comparators.code.languages import language_of
 from comparators.code.lexer import lex, normalised
 from comparators.fingerprint import minhash

@@ -59,7 +59,7 @@ def chain_runs(i_idx: np.ndarray, j_idx: np.ndarray, k: int) -> list[Run]:
     breaks[1:] = (d[1:] != d[:-1]) | (i[1:] != i[:-1] + 1)
     starts = np.flatnonzero(breaks)
     ends = np.append(starts[1:], d.size) - 1
-    return [Run(int(i[s]), int(i[s] + d[s]), int(i[e] - i[s] + k)) for s, e in zip(starts, ends)]
+    return [Run(int(i[s]), int(i[s] + d[s]), int(i[e] - i[s] + k)) for s, e in zip(starts, ends, strict=False)]
 
 
 def greedy_tiles(runs: list[Run], len_a: int, len_b: int, min_len: int) -> list[Run]:

@@ -7,8 +7,8 @@ from typing import Any
 
 import numpy as np
 
-from comparators.base import (Comparison, ComparatorInfo, Features, Match, MaterialRef,
-                              Signature)
+from comparators.base import ComparatorInfo, Comparison, Features, Match, MaterialRef, Signature
+from comparators.errors import InputError
 from comparators.fingerprint import minhash
 from comparators.fingerprint.fragments import merge_runs
 from comparators.fingerprint.tiling import tile
@@ -62,7 +62,7 @@ class TextComparator:
             with path.open("rb") as handle:
                 head = handle.read(65536)
             decode_bytes(head, path)
-        except (OSError, ValueError):
+        except (OSError, InputError):
             return False
         return bool(head)
 

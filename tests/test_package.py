@@ -1,0 +1,117 @@
+"""Package comparison: folders and archives paired file by file, with base filtration."""
+
+from __future__ import annotations
+
+import tarfile
+import zipfile
+from pathlib import Path
+
+import py7zr
+import pytest
+
+import comparators
+from comparators.errors import InputError
+
+SHOP = '''def price_for(item_price, reputation):
+    discount = 0
+    if reputation >= 3000:
+        discount = 15
+    elif reputation >= 1500:
+        discount = 10
+    elif reputation >= 500:
+        discount = 5
+    return item_price * (100 - discount) // 100
+'''
+GUILD = '''public class Guild {
+    private final java.util.List<String> members = new java.util.ArrayList<>();
+    public boolean join(String player) {
+        if (members.size() >= 50 || members.contains(player)) { return false; }
+        return members.add(player);
+    }
+}
+'''
+LIB = "def load(path):\n    with open(path) as h:\n        return h.read()\n"
+
+
+def _write(root: Path, files: dict[str, str | bytes]) -> Path:
+    for rel, content in files.items():
+        p = root / rel
+        p.parent.mkdir(parents=True, exist_ok=True)
+        p.write_bytes(content if isinstance(content, bytes) else content.encode("utf-8"))
+    return root
+
+
+@pytest.fixture()
+def packages(tmp_path: Path) -> tuple[Path, Path, Path]:
+    a = _write(tmp_path / "A", {"src/shop.py": SHOP, "src/Guild.java": GUILD, "lib/util.py": LIB,
+                                "only_a.txt": "甲方独有的说明文件。", "img.bin": b"\x00\x01\x02\x03" * 64})
+    b = _write(tmp_path / "B", {"core/store.py": SHOP.replace("price_for", "calc").replace("discount", "off"),
+                                "core/Guild.java": GUILD, "vendor/util.py": LIB,
+                                "only_b.md": "# 乙方独有\n"})
+    base = _write(tmp_path / "base", {"util.py": LIB})
+    return a, b, base
+
+
+def _pack(src: Path, dest: Path) -> Path:
+    files = sorted(p for p in src.rglob("*") if p.is_file())
+    if dest.suffix == ".zip":
+        with zipfile.ZipFile(dest, "w") as z:
+            for p in files:
+                z.write(p, p.relative_to(src).as_posix())
+    elif dest.name.endswith(".tar.gz"):
+        with tarfile.open(dest, "w:gz") as t:
+            for p in files:
+                t.add(p, p.relative_to(src).as_posix())
+    else:
+        with py7zr.SevenZipFile(dest, "w") as z:
+            for p in files:
+                z.write(p, p.relative_to(src).as_posix())
+    return dest
+
+
+def test_folders_pair_identical_similar_and_unique_files(packages: tuple[Path, Path, Path]) -> None:
+    a, b, base = packages
+    pkg = comparators.get("package")
+    result = pkg.compare(pkg.extract(a), pkg.extract(b))
+    files = result.extra["files"]
+    assert {(x["a"], x["b"]) for x in files["identical"]} == {("src/Guild.java", "core/Guild.java"),
+                                                              ("lib/util.py", "vendor/util.py")}
+    assert [(x["a"], x["b"]) for x in files["similar"]] == [("src/shop.py", "core/store.py")]
+    assert {x["path"] for x in files["only_a"]} == {"only_a.txt", "img.bin"}
+    assert [x["path"] for x in files["only_b"]] == ["only_b.md"]
+    assert result.extra["summary"]["identical"]["count"] == 2
+    assert any("img.bin" in n and "hash only" in n for n in result.notes)
+    renamed = [m for m in result.matches if m.category == "renamed"]
+    assert renamed and renamed[0].b.path.endswith("core/store.py") and renamed[0].b.start_line == 1
+
+
+def test_base_material_is_excluded_and_listed(packages: tuple[Path, Path, Path]) -> None:
+    a, b, base = packages
+    pkg = comparators.get("package")
+    plain = pkg.compare(pkg.extract(a), pkg.extract(b))
+    filtered = pkg.compare(pkg.extract(a), pkg.extract(b), base=[pkg.extract(base)])
+    assert len(filtered.excluded) == 2
+    assert all(e.reason == "declared base material" for e in filtered.excluded)
+    assert {x["a"] for x in filtered.extra["files"]["identical"]} == {"src/Guild.java"}
+    assert filtered.extra["summary"]["excluded"]["count"] == 2
+    assert filtered.coverage_a < plain.coverage_a
+
+
+@pytest.mark.parametrize("archive_name", ["A.zip", "A.tar.gz", "A.7z"])
+def test_archive_compares_like_its_folder(packages: tuple[Path, Path, Path], tmp_path: Path,
+                                          archive_name: str) -> None:
+    a, b, _ = packages
+    archive = _pack(a, tmp_path / archive_name)
+    assert comparators.detect(archive) == "package"
+    pkg = comparators.get("package")
+    from_folder = pkg.compare(pkg.extract(a), pkg.extract(b))
+    from_archive = pkg.compare(pkg.extract(archive), pkg.extract(b))
+    assert from_archive.score == from_folder.score
+    assert from_archive.extra["summary"] == from_folder.extra["summary"]
+    assert from_archive.matches[0].a.path.startswith(f"{archive}!")
+
+
+def test_empty_folder_is_bad_input(tmp_path: Path) -> None:
+    (tmp_path / "empty").mkdir()
+    with pytest.raises(InputError, match="empty folder"):
+        comparators.get("package").extract(tmp_path / "empty")
