@@ -59,9 +59,11 @@ def test_renamed_code_is_found_with_line_ranges(tmp_path: Path) -> None:
 
 
 def test_chinese_text_passage_offsets_point_into_the_original(tmp_path: Path) -> None:
-    passage = "北境的风从来不会停歇。守城的老兵说，那是赤龙在山口的另一边呼吸。少年第一次站在城墙上的时候，看见远处的雪峰被夕阳染成了血色。"
+    passage = ("北境的风从来不会停歇。守城的老兵说，那是赤龙在山口的另一边呼吸。"
+               "少年第一次站在城墙上的时候，看见远处的雪峰被夕阳染成了血色。")
     a_text = "第一章\n\n" + passage + "\n\n他的师父曾告诉他很多事情。\n"
-    b_text = "序章 别的开头，完全不同的句子在这里。\n" + passage.replace("老兵说", "老兵们都说") + "\n"
+    b_text = "序章 别的开头，完全不同的句子在这里。\n" + passage.replace("老兵说", "老兵们都说")
+    b_text += "\n"
     a, b = tmp_path / "a.txt", tmp_path / "b.txt"
     a.write_text(a_text, encoding="gb18030")
     b.write_text(b_text, encoding="utf-16")

@@ -167,14 +167,15 @@ def _materials_table(document: Any, case: Case, materials: list, lang: str, date
     caption.alignment = WD_ALIGN_PARAGRAPH.CENTER
     failures = {p.split(" ")[1] for p in case.check_materials(materials)}
     rows = []
-    for m in materials:
+    order = {"YB": 0, "JC": 1, "ZL": 2}
+    for m in sorted(materials, key=lambda m: (order.get(m.id[:2], 3), m.id)):
         ok = m.id not in failures
         rows.append([m.id, m.label, kind_name(lang, m.kind), m.source,
                      m.received_utc.replace("T", " ").replace("Z", " UTC"), str(m.file_count),
                      f"{m.size:,}", m.sha256,
                      label(lang, "verified" if ok else "failed").format(date=date)])
     _table(document, label(lang, "cols_materials").split("|"), rows,
-           [1.3, 2.4, 1.4, 2.0, 2.0, 1.0, 1.6, 3.6, 1.6], mono_columns=(7,))
+           [1.3, 2.3, 1.3, 2.0, 2.0, 1.1, 1.5, 3.7, 1.6], mono_columns=(7,))
 
 
 def _results_table(document: Any, comparisons: list[dict], lang: str) -> None:
