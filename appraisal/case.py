@@ -153,6 +153,16 @@ class Case:
                             tool_version=tool_version())
 
     def _write_head(self) -> None:
+        """Advance ``audit.head`` to the newest entry, unless the recorded head was lost.
+
+        When the entry the head names is gone or changed (rows deleted or edited), the head
+        stays where it is, so the evidence of the tampering is never overwritten.
+        """
+        old = audit.read_head(self.root / "audit.head")
+        if old is not None:
+            kept = self.conn.execute("SELECT hash FROM audit WHERE seq = ?", (old.seq,)).fetchone()
+            if kept is None or kept[0] != old.hash:
+                return
         row = self.conn.execute("SELECT seq, hash FROM audit ORDER BY seq DESC LIMIT 1").fetchone()
         if row:
             audit.write_head(self.root / "audit.head", audit.Head(row[0], row[1]))
@@ -273,7 +283,7 @@ class Case:
                 "SELECT id, result_json, result_sha256 FROM comparisons ORDER BY id"):
             if sha256_bytes(result.encode("utf-8")) != digest:
                 problems.append(f"comparison {cid}: stored result does not match its hash (edited)")
-        for _version, path, digest, seq in self.conn.execute(
+        for path, digest, seq in self.conn.execute(
                 "SELECT path, sha256, audit_seq FROM reports ORDER BY id"):
             entry = by_seq.get(seq)
             if entry is None or entry["action"] != "export" or digest not in entry["outputs"]:

@@ -124,9 +124,11 @@ def read_text(path: str | Path, max_bytes: int = DEFAULT_MAX_BYTES) -> DecodedTe
     """Read and decode a text file, with one clear InputError for any problem."""
     p = Path(path)
     if not p.exists():
-        raise InputError(p, "does not exist")
+        raise InputError(p, "is a broken symbolic link or a link loop" if p.is_symlink() else "does not exist")
     if p.is_dir():
         raise InputError(p, "is a directory, expected a file")
+    if not p.is_file():
+        raise InputError(p, "is not a regular file (a FIFO, device or socket)")
     try:
         size = p.stat().st_size
         if size > max_bytes:

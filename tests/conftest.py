@@ -386,6 +386,21 @@ def make_writable(path: Path) -> None:
     path.chmod(mode | stat.S_IWUSR | (stat.S_IXUSR if path.is_dir() else 0))
 
 
+def material_file(case: Path, material_id: str, name: str) -> Path:
+    """The intake copy of file ``name`` inside material ``material_id``."""
+    hits = [p for p in (case / "materials" / material_id).rglob(name) if p.is_file()]
+    assert len(hits) == 1, hits
+    return hits[0]
+
+
+def flip_one_byte(path: Path, offset: int = 10) -> None:
+    """Change one byte of a (read-only) material file in place."""
+    make_writable(path)
+    data = bytearray(path.read_bytes())
+    data[offset] ^= 0x01
+    path.write_bytes(bytes(data))
+
+
 def tamper_db(case: Path, *statements: str) -> None:
     """Run raw SQL against ``case.db`` behind the workbench's back."""
     with contextlib.closing(sqlite3.connect(case / "case.db", isolation_level=None)) as conn:

@@ -12,7 +12,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from conftest import cli, cli_ok, make_writable, query_db, tamper_db
+from conftest import cli, cli_ok, flip_one_byte, make_writable, material_file, query_db, run_cli, tamper_db
 
 EXIT_INTEGRITY = 1
 
@@ -23,8 +23,8 @@ EXIT_INTEGRITY = 1
 def verify_problems(case: Path) -> list[str]:
     """Run ``case verify --json``; it must exit 1 and list problems."""
     result = cli("case", "verify", case, "--json")
+    assert result.code == EXIT_INTEGRITY, f"verify accepted a tampered case: {result.out}{result.err}"
     data = json.loads(result.out)
-    assert result.code == EXIT_INTEGRITY, f"verify accepted a tampered case: {result.out}"
     assert data["ok"] is False
     assert data["problems"], "verify failed but listed no problem"
     return data["problems"]
@@ -41,20 +41,6 @@ def assert_report_blocked(case: Path) -> None:
     assert "integrity" in result.err.lower() or "verif" in result.err.lower()
 
 
-def material_file(case: Path, material_id: str, name: str) -> Path:
-    """The intake copy of file ``name`` inside material ``material_id``."""
-    hits = [p for p in (case / "materials" / material_id).rglob(name) if p.is_file()]
-    assert len(hits) == 1, hits
-    return hits[0]
-
-
-def flip_one_byte(path: Path, offset: int = 10) -> None:
-    make_writable(path)
-    data = bytearray(path.read_bytes())
-    data[offset] ^= 0x01
-    path.write_bytes(bytes(data))
-
-
 def last_audit_seq(case: Path) -> int:
     return query_db(case, "SELECT MAX(seq) FROM audit")[0][0]
 
@@ -64,8 +50,9 @@ def last_audit_seq(case: Path) -> int:
 
 def test_untouched_case_verifies_and_reports(run_case: Path) -> None:
     result = cli("case", "verify", run_case, "--json")
-    assert result.code == 0, result.out
-    assert json.loads(result.out) == {**json.loads(result.out), "ok": True, "problems": []}
+    assert result.code == 0, result.out + result.err
+    data = json.loads(result.out)
+    assert data["ok"] is True and data["problems"] == []
     assert cli("case", "report", run_case).code == 0
 
 
@@ -185,4 +172,28 @@ def test_edited_stored_comparison_is_detected(run_case: Path) -> None:
     problems = verify_problems(run_case)
 
     assert any("comparison" in p and str(cid) in p for p in problems), problems
+    assert_report_blocked(run_case)
+
+
+# --------------------------------------------------------------------------- issued reports
+
+
+def test_case_with_an_issued_report_still_verifies(run_case: Path) -> None:
+    cli_ok("case", "report", run_case)
+
+    result = run_cli("case", "verify", run_case, "--json")
+
+    assert "Traceback" not in result.err, result.err
+    assert result.code == 0, result.err or result.out
+    assert json.loads(result.out)["ok"] is True
+
+
+def test_report_whose_export_entry_is_edited_is_detected(run_case: Path) -> None:
+    cli_ok("case", "report", run_case)
+    tamper_db(run_case, "DROP TRIGGER audit_no_update",
+              "UPDATE audit SET outputs = '[\"" + "0" * 64 + "\"]' WHERE action = 'export'")
+
+    problems = verify_problems(run_case)
+
+    assert any("report-v1-zh.docx" in p or "export" in p for p in problems), problems
     assert_report_blocked(run_case)

@@ -46,3 +46,10 @@ def test_tiling_longest_first_without_overlap() -> None:
     b = _ids("p q r s t u v w")
     tiles = tiling.tile(a, b, k=2, min_len=3)
     assert [(t.a_start, t.b_start, t.length) for t in tiles] == [(0, 0, 8)]
+
+
+def test_repetitive_sequences_still_align() -> None:
+    text = " ".join(f"get ( ) {{ return value + {i % 3} ; }}" for i in range(400))
+    ids = tokens.hash_tokens(text.split())
+    tiles = tiling.tile(ids, ids, k=5, min_len=8, max_occurrences=8)
+    assert sum(t.length for t in tiles) == len(ids)

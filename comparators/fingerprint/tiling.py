@@ -24,19 +24,31 @@ class Run:
 
 
 def seed_pairs(ha: np.ndarray, hb: np.ndarray, max_occurrences: int) -> tuple[np.ndarray, np.ndarray]:
-    """All (i, j) with ``ha[i] == hb[j]``, ignoring hashes frequent on either side."""
+    """Seed pairs (i, j) with ``ha[i] == hb[j]``.
+
+    A hash occurring at most ``max_occurrences`` times on both sides gives every pairing of
+    its positions; a more frequent one (repetitive code, boilerplate) pairs its occurrences
+    in order only (the n-th in A with the n-th in B), which keeps identical or lightly edited
+    repetitive files aligned without a quadratic number of seeds.
+    """
+    empty = np.zeros(0, dtype=np.int64)
     if ha.size == 0 or hb.size == 0:
-        empty = np.zeros(0, dtype=np.int64)
         return empty, empty
     common = np.intersect1d(ha, hb)
     if common.size == 0:
-        empty = np.zeros(0, dtype=np.int64)
         return empty, empty
     ua, ca = np.unique(ha, return_counts=True)
     ub, cb = np.unique(hb, return_counts=True)
     rare = np.intersect1d(ua[ca <= max_occurrences], ub[cb <= max_occurrences])
-    ia = np.flatnonzero(np.isin(ha, rare))
-    ib = np.flatnonzero(np.isin(hb, rare))
+    frequent = np.setdiff1d(common, rare)
+    i_rare, j_rare = _all_pairings(ha, hb, rare)
+    i_freq, j_freq = _ordered_pairings(ha, hb, frequent)
+    return np.concatenate([i_rare, i_freq]), np.concatenate([j_rare, j_freq])
+
+
+def _all_pairings(ha: np.ndarray, hb: np.ndarray, keys: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    ia = np.flatnonzero(np.isin(ha, keys))
+    ib = np.flatnonzero(np.isin(hb, keys))
     order_b = np.argsort(hb[ib], kind="stable")
     sorted_b = hb[ib][order_b]
     left = np.searchsorted(sorted_b, ha[ia], side="left")
@@ -46,6 +58,22 @@ def seed_pairs(ha: np.ndarray, hb: np.ndarray, max_occurrences: int) -> tuple[np
     offsets = np.arange(counts.sum()) - np.repeat(np.cumsum(counts) - counts, counts)
     j_idx = ib[order_b][np.repeat(left, counts) + offsets]
     return i_idx.astype(np.int64), j_idx.astype(np.int64)
+
+
+def _ordered_pairings(ha: np.ndarray, hb: np.ndarray, keys: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """Pair the n-th occurrence of each key in A with its n-th occurrence in B."""
+    def ranked(h: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+        idx = np.flatnonzero(np.isin(h, keys))
+        idx = idx[np.lexsort((idx, h[idx]))]
+        vals = h[idx]
+        rank = np.arange(idx.size) - np.searchsorted(vals, vals, side="left")
+        return idx, vals, rank
+
+    ia, va, ra = ranked(ha)
+    ib, vb, _ = ranked(hb)
+    pos = np.searchsorted(vb, va, side="left") + ra
+    ok = pos < np.searchsorted(vb, va, side="right")
+    return ia[ok].astype(np.int64), ib[pos[ok]].astype(np.int64)
 
 
 def chain_runs(i_idx: np.ndarray, j_idx: np.ndarray, k: int) -> list[Run]:
