@@ -8,6 +8,7 @@ Files identical to a declared base material are excluded and listed with the rea
 
 from __future__ import annotations
 
+import inspect
 import tempfile
 from collections.abc import Iterable, Sequence
 from pathlib import Path
@@ -150,15 +151,21 @@ class PackageComparator:
         files_a, files_b = _files_of(fa), _files_of(fb)
         excluded, files_a, files_b = _filter_base(files_a, files_b, base_hashes, fa.path, fb.path)
         identical, rest_a, rest_b = _pair_identical(files_a, files_b)
-        similar = self._pair_similar(rest_a, rest_b)
+        base_files = [f for bf in base for f in _files_of(bf)]
+        similar = self._pair_similar(rest_a, rest_b, files_a + files_b + base_files, base_files)
         paired_a = {id(a) for a, _, _ in similar}
         paired_b = {id(b) for _, b, _ in similar}
         only_a = [f for f in rest_a if id(f) not in paired_a]
         only_b = [f for f in rest_b if id(f) not in paired_b]
         return self._result(fa, fb, identical, similar, only_a, only_b, excluded)
 
-    def _pair_similar(self, rest_a: list[dict], rest_b: list[dict]) -> list[tuple[dict, dict, Comparison]]:
-        """Greedy one-to-one pairing by comparison score over signature candidates."""
+    def _pair_similar(self, rest_a: list[dict], rest_b: list[dict], corpus: list[dict],
+                      base_files: list[dict]) -> list[tuple[dict, dict, Comparison]]:
+        """Greedy one-to-one pairing by comparison score over signature candidates.
+
+        Comparators that learn corpus statistics (``fit``) see every file of both packages
+        and the base material; comparators that filter (``base=``) get the base files.
+        """
         scored: list[tuple[float, int, int, Comparison]] = []
         for kind in MEMBER_KINDS:
             ia = [i for i, f in enumerate(rest_a) if f["kind"] == kind and f["features"]]
@@ -166,12 +173,21 @@ class PackageComparator:
             if not ia or not ib:
                 continue
             comparator = self.member_comparator(kind)
+            if hasattr(comparator, "fit"):
+                comparator.fit([Features.from_dict(f["features"]) for f in corpus
+                                if f["kind"] == kind and f["features"]])
+            base_kind = [Features.from_dict(f["features"]) for f in base_files
+                         if f["kind"] == kind and f["features"]]
+            takes_base = "base" in inspect.signature(comparator.compare).parameters
             feats_a = [Features.from_dict(rest_a[i]["features"]) for i in ia]
             feats_b = [Features.from_dict(rest_b[j]["features"]) for j in ib]
             for x, y in _candidates(feats_a, feats_b, [rest_a[i]["path"] for i in ia],
                                     [rest_b[j]["path"] for j in ib], self.candidates,
                                     self.min_signature):
-                result = comparator.compare(feats_a[x], feats_b[y])
+                if takes_base:
+                    result = comparator.compare(feats_a[x], feats_b[y], base=base_kind)
+                else:
+                    result = comparator.compare(feats_a[x], feats_b[y])
                 if result.score >= self.min_score:
                     scored.append((result.score, ia[x], ib[y], result))
         scored.sort(key=lambda s: (-s[0], rest_a[s[1]]["path"], rest_b[s[2]]["path"]))
@@ -199,6 +215,8 @@ class PackageComparator:
                                  detail={"sha256": a["sha256"], "bytes": a["size"]}))
         for _, _, result in similar:
             matches.extend(result.matches)
+        for _, _, result in similar:
+            excluded.extend(result.excluded)
         matches = _numbered(matches)
         size_a = sum(f["size"] for f in _files_of(fa)) - sum(e.detail.get("bytes", 0) for e in excluded if e.a)
         size_b = sum(f["size"] for f in _files_of(fb)) - sum(e.detail.get("bytes", 0) for e in excluded if e.b)
@@ -219,16 +237,21 @@ class PackageComparator:
             "only_a": [{"path": f["path"], "bytes": f["size"]} for f in only_a],
             "only_b": [{"path": f["path"], "bytes": f["size"]} for f in only_b],
         }
+        ranked = [{"a": a["path"], "b": b["path"], "score": 1.0, "kind": "identical"} for a, b in identical]
+        ranked += [{"a": a["path"], "b": b["path"], "score": r.score, "kind": a["kind"]} for a, b, r in similar]
+        ranked.sort(key=lambda x: (-x["score"], x["a"], x["b"]))
         summary = {name: {"count": len(rows),
                           "bytes": sum(r.get("bytes", r.get("bytes_a", 0)) for r in rows)}
                    for name, rows in files.items()}
-        summary["excluded"] = {"count": len(excluded),
-                               "bytes": sum(e.detail.get("bytes", 0) for e in excluded)}
+        excluded_files = [e for e in excluded if "bytes" in e.detail]
+        summary["excluded"] = {"count": len(excluded_files),
+                               "bytes": sum(e.detail["bytes"] for e in excluded_files),
+                               "fragments": len(excluded) - len(excluded_files)}
         return Comparison(kind=self.name, score=score, coverage_a=coverage_a, coverage_b=coverage_b,
                           comparator=self.info(), a=MaterialRef(fa.path, fa.sha256),
                           b=MaterialRef(fb.path, fb.sha256), matches=tuple(matches),
                           excluded=tuple(excluded), notes=tuple(notes),
-                          extra={"files": files, "summary": summary,
+                          extra={"files": files, "summary": summary, "ranked": ranked,
                                  "units": {"name": "bytes", "a": size_a, "b": size_b}})
 
 

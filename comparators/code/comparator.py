@@ -1,48 +1,78 @@
-"""The source-code comparator (lexical reader, winnowing-free greedy tiling)."""
+"""The source-code comparator: tree-sitter normalisation, tiling, reordering, evidence, filtration."""
 
 from __future__ import annotations
 
+import math
+from collections import Counter
+from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
 import numpy as np
 
-from comparators.base import ComparatorInfo, Comparison, Features, Match, MaterialRef, Signature
+from comparators.base import ComparatorInfo, Comparison, Exclusion, Features, Match, MaterialRef, Region, Signature
+from comparators.canonical import canonical_bytes
+from comparators.code import evidence
+from comparators.code.align import Piece, categorise, fragments, group_pieces, mask, reordered_units, unit_hashes
+from comparators.code.extract import features_data
 from comparators.code.languages import language_of
-from comparators.code.lexer import lex, normalised
 from comparators.fingerprint import minhash
-from comparators.fingerprint.fragments import Fragment, merge_runs
 from comparators.fingerprint.tiling import tile
 from comparators.fingerprint.tokens import hash_tokens, kgram_hashes
 from comparators.hashing import sha256_bytes
-from comparators.textio import decode_bytes, line_starts, read_text, text_region
+from comparators.textio import decode_bytes, read_text, text_region
+
+EVIDENCE_CATEGORIES = {"comment": "comment", "string": "string-literal", "misspelling": "misspelling",
+                       "dead": "dead-code"}
 
 
 class CodeComparator:
-    """Compare source files as token streams with names and literals abstracted.
+    """Compare source files as normalised syntax-tree token streams.
 
-    Parameters: ``min_match`` (tokens in the shortest reported run), ``max_gap`` (tokens of
-    inserted/changed code bridged when merging runs into one fragment), ``shingle``,
-    ``num_perm`` and ``seed`` (MinHash retrieval signature), ``max_bytes`` (size cap).
+    Parameters (all recorded in every result):
+    ``min_match`` tokens in the shortest exact run; ``max_gap`` tokens of inserted or changed
+    code bridged inside one fragment; ``min_unit`` tokens of the smallest statement unit
+    reported as reordered; ``shingle``/``num_perm``/``seed`` for the MinHash retrieval
+    signature; ``evidence_weight`` and ``evidence_scale`` for how much shared comments,
+    literals, identifiers, misspellings and dead code add to the score; ``structure_mix``
+    between symmetric similarity and containment; ``small_file`` tokens below which
+    containment is shrunk; ``commonplace_share`` of corpus files a k-gram must occur in to
+    be commonplace; ``max_bytes`` size cap per file.
     """
 
     name = "code"
-    version = "0.1.0"
+    version = "0.2.0"
 
-    def __init__(self, min_match: int = 12, max_gap: int = 8, shingle: int = 5,
-                 num_perm: int = 128, seed: int = 1, max_bytes: int = 8 * 1024 * 1024) -> None:
+    def __init__(self, min_match: int = 12, max_gap: int = 12, min_unit: int = 8, shingle: int = 8,
+                 num_perm: int = 128, seed: int = 1, evidence_weight: float = 0.5,
+                 evidence_scale: float = 3.0, structure_mix: float = 0.5, small_file: int = 150,
+                 commonplace_share: float = 0.1, max_bytes: int = 4 * 1024 * 1024) -> None:
         self.min_match = min_match
         self.max_gap = max_gap
+        self.min_unit = min_unit
         self.shingle = shingle
         self.num_perm = num_perm
         self.seed = seed
+        self.evidence_weight = evidence_weight
+        self.evidence_scale = evidence_scale
+        self.structure_mix = structure_mix
+        self.small_file = small_file
+        self.commonplace_share = commonplace_share
         self.max_bytes = max_bytes
+        self.corpus_: dict[str, Any] | None = None
 
+    # -- contract ----------------------------------------------------------------------
     @property
     def params(self) -> dict[str, Any]:
-        return {"reader": "lexical", "min_match": self.min_match, "max_gap": self.max_gap,
-                "shingle": self.shingle, "num_perm": self.num_perm, "seed": self.seed,
-                "max_bytes": self.max_bytes, "signature_scheme": minhash.SCHEME}
+        out = {"min_match": self.min_match, "max_gap": self.max_gap, "min_unit": self.min_unit,
+               "shingle": self.shingle, "num_perm": self.num_perm, "seed": self.seed,
+               "evidence_weight": self.evidence_weight, "evidence_scale": self.evidence_scale,
+               "structure_mix": self.structure_mix, "small_file": self.small_file,
+               "commonplace_share": self.commonplace_share, "max_bytes": self.max_bytes,
+               "signature_scheme": minhash.SCHEME, "reader": "tree-sitter (lexical fallback)"}
+        if self.corpus_ is not None:
+            out["corpus"] = {"files": self.corpus_["files"], "sha256": self.corpus_["sha256"]}
+        return out
 
     def info(self) -> ComparatorInfo:
         return ComparatorInfo(self.name, self.version, self.params)
@@ -54,78 +84,239 @@ class CodeComparator:
         """Read one source file (``display_path`` is the name recorded in results)."""
         path = Path(path)
         decoded = read_text(path, self.max_bytes)
-        return self.extract_text(decoded.text, display_path or str(path),
-                                 sha256_bytes(path.read_bytes()), decoded.encoding,
-                                 language_of(path))
+        return self._features(decoded.text, decoded.encoding, display_path or str(path),
+                              sha256_bytes(path.read_bytes()), path)
 
     def extract_bytes(self, data: bytes, display_path: str) -> Features:
         """Features of in-memory file content (e.g. an archive member)."""
         decoded = decode_bytes(data, display_path)
-        return self.extract_text(decoded.text, display_path, sha256_bytes(data),
-                                 decoded.encoding, language_of(display_path))
+        return self._features(decoded.text, decoded.encoding, display_path, sha256_bytes(data),
+                              Path(display_path))
 
-    def extract_text(self, text: str, display_path: str, sha256: str, encoding: str,
-                     language: Any) -> Features:
-        tokens, comments = lex(text, language)
-        norm = hash_tokens(normalised(t) for t in tokens)
-        raw = hash_tokens(t.text for t in tokens)
-        sig = minhash.signature(kgram_hashes(norm, self.shingle), self.num_perm, self.seed)
-        notes = () if tokens else ("no code tokens found (empty or comments only)",)
-        data = {
-            "language": language.name if language else "unknown",
-            "encoding": encoding,
-            "chars": len(text),
-            "line_starts": line_starts(text).tolist(),
-            "norm": norm.tolist(),
-            "raw": raw.tolist(),
-            "start": [t.start for t in tokens],
-            "end": [t.end for t in tokens],
-            "comments": len(comments),
-        }
-        return Features(kind=self.name, path=display_path, sha256=sha256, comparator=self.info(),
+    def _features(self, text: str, encoding: str, display: str, sha: str, path: Path) -> Features:
+        data, notes = features_data(text, encoding, language_of(path))
+        ids = _ids(data)
+        sig = minhash.signature(kgram_hashes(ids, self.shingle), self.num_perm, self.seed)
+        return Features(kind=self.name, path=display, sha256=sha, comparator=self.info(),
                         signature=Signature(minhash.SCHEME, self.seed, tuple(sig.tolist()),
-                                            {"num_perm": self.num_perm, "shingle": self.shingle}),
-                        data=data, notes=notes)
+                                            {"num_perm": self.num_perm, "shingle": self.shingle,
+                                             "over": "normalised token k-grams"}),
+                        data=data, notes=tuple(notes))
 
-    def compare(self, fa: Features, fb: Features) -> Comparison:
+    # -- corpus statistics (rarity, commonplace code) ------------------------------------
+    def fit(self, corpus: Sequence[Features]) -> CodeComparator:
+        """Learn document frequencies of identifiers, literals and k-grams from ``corpus``."""
+        ident_df: Counter[str] = Counter()
+        string_df: Counter[str] = Counter()
+        kgram_df: Counter[int] = Counter()
+        for f in corpus:
+            ident_df.update({row[0] for row in f.data["identifiers"]})
+            string_df.update({row[0] for row in f.data["strings"]})
+            kgram_df.update(set(kgram_hashes(_ids(f.data), self.shingle).tolist()))
+        n = len(corpus)
+        threshold = max(5, math.ceil(self.commonplace_share * n))
+        self.corpus_ = {
+            "files": n,
+            "sha256": sha256_bytes(canonical_bytes(sorted(f.sha256 for f in corpus))),
+            "ident_df": dict(ident_df), "string_df": dict(string_df),
+            "commonplace": {h for h, c in kgram_df.items() if c >= threshold} if n >= 20 else set(),
+            "commonplace_min": threshold,
+        }
+        return self
+
+    # -- comparison ---------------------------------------------------------------------
+    def compare(self, fa: Features, fb: Features, base: Sequence[Features] = ()) -> Comparison:
         da, db = fa.data, fb.data
-        norm_a = np.array(da["norm"], dtype=np.uint64)
-        norm_b = np.array(db["norm"], dtype=np.uint64)
-        tiles = tile(norm_a, norm_b, k=min(self.min_match, self.shingle * 2), min_len=self.min_match)
-        fragments = merge_runs(tiles, self.max_gap)
-        raw_a = np.array(da["raw"], dtype=np.uint64)
-        raw_b = np.array(db["raw"], dtype=np.uint64)
-        starts_a = np.array(da["line_starts"], dtype=np.int64)
-        starts_b = np.array(db["line_starts"], dtype=np.int64)
-        matches = []
-        for seq, frag in enumerate(fragments, start=1):
-            region_a = text_region(fa.path, starts_a, da["start"][frag.a_start], da["end"][frag.a_end - 1])
-            region_b = text_region(fb.path, starts_b, db["start"][frag.b_start], db["end"][frag.b_end - 1])
-            matches.append(Match(id=f"F-code-{seq:04d}", score=round(frag.similarity, 4),
-                                 category=_category(frag, raw_a, raw_b), a=region_a, b=region_b,
-                                 detail={"tokens_a": frag.a_end - frag.a_start,
-                                         "tokens_b": frag.b_end - frag.b_start,
-                                         "tokens_matched": frag.matched}))
-        matched = sum(t.length for t in tiles)
-        na, nb = len(norm_a), len(norm_b)
+        ids_a, ids_b = _ids(da), _ids(db)
+        raw_a = np.array(da["raw"], dtype=np.uint32)
+        raw_b = np.array(db["raw"], dtype=np.uint32)
+        na, nb = len(ids_a), len(ids_b)
+        k = min(self.min_match, self.shingle)
+        tiles, frags = fragments(ids_a, ids_b, k, self.min_match, self.max_gap)
+        pieces = [Piece(f.a_start, f.a_end, f.b_start, f.b_end, f.matched, categorise(f, raw_a, raw_b), f.runs)
+                  for f in frags]
+        run_a = mask(na, [(t.a_start, t.a_start + t.length) for t in tiles])
+        run_b = mask(nb, [(t.b_start, t.b_start + t.length) for t in tiles])
+        units_a, units_b = da["units"], db["units"]
+        moved = reordered_units(units_a, units_b, unit_hashes(ids_a, units_a), unit_hashes(ids_b, units_b),
+                                run_a, run_b, self.min_unit)
+        pieces += group_pieces(moved, self.max_gap)
+        pieces.sort(key=lambda p: (p.a_start, p.b_start))
+        base_a, base_b, base_names = self._base_masks(ids_a, ids_b, base)
+        kept, excluded = self._filter(pieces, fa, fb, ids_a, ids_b, base_a, base_b, base_names)
+        cover_a = mask(na, [(p.a_start, p.a_end) for p in kept]) & (run_a | mask(na, [m[:2] for m in moved]))
+        cover_b = mask(nb, [(p.b_start, p.b_end) for p in kept]) & (run_b | mask(nb, [m[2:] for m in moved]))
+        eff_a, eff_b = na - int(base_a.sum()), nb - int(base_b.sum())
+        cov_a = float((cover_a & ~base_a).sum()) / eff_a if eff_a > 0 else 0.0
+        cov_b = float((cover_b & ~base_b).sum()) / eff_b if eff_b > 0 else 0.0
+        items = self._evidence(fa, fb, base_a, base_b)
+        strength = evidence.combine(items, self.evidence_scale)
+        structure = self._structure(cov_a, cov_b, eff_a, eff_b)
+        score = 1.0 - (1.0 - structure) * (1.0 - self.evidence_weight * strength)
+        matches = self._matches(kept, items, fa, fb)
+        channels = Counter(i.channel for i in items)
         return Comparison(
-            kind=self.name,
-            score=(2 * matched) / (na + nb) if na + nb else 0.0,
-            coverage_a=matched / na if na else 0.0,
-            coverage_b=matched / nb if nb else 0.0,
-            comparator=self.info(),
+            kind=self.name, score=score, coverage_a=cov_a, coverage_b=cov_b, comparator=self.info(),
             a=MaterialRef(fa.path, fa.sha256), b=MaterialRef(fb.path, fb.sha256),
-            matches=tuple(matches),
+            matches=tuple(matches), excluded=tuple(excluded),
             notes=tuple(f"{side}: {n}" for side, f in (("A", fa), ("B", fb)) for n in f.notes),
-            extra={"units": {"name": "tokens", "a": na, "b": nb, "matched": matched}},
+            extra={"units": {"name": "tokens", "a": na, "b": nb, "a_after_filtration": eff_a,
+                             "b_after_filtration": eff_b, "matched_a": int((cover_a & ~base_a).sum()),
+                             "matched_b": int((cover_b & ~base_b).sum())},
+                   "scores": {"structure": structure, "evidence": strength},
+                   "evidence": {"counts": dict(sorted(channels.items())),
+                                "identifiers": sorted(i.text for i in items if i.channel == "identifier")},
+                   "languages": {"a": da["language"], "b": db["language"]},
+                   "readers": {"a": da["reader"], "b": db["reader"]}},
         )
 
+    def _structure(self, cov_a: float, cov_b: float, na: int, nb: int) -> float:
+        """Symmetric coverage, raised towards containment (shrunk for tiny files) when larger."""
+        symmetric = (cov_a * na + cov_b * nb) / (na + nb) if na + nb else 0.0
+        contained = max(cov_a * min(1.0, na / self.small_file), cov_b * min(1.0, nb / self.small_file))
+        return max(symmetric, self.structure_mix * symmetric + (1 - self.structure_mix) * contained)
 
-def _category(frag: Fragment, raw_a: np.ndarray, raw_b: np.ndarray) -> str:
-    """``identical`` (same text), ``renamed`` (same after abstraction), ``edited`` (gaps)."""
-    if len(frag.runs) > 1:
-        return "edited"
-    run = frag.runs[0]
-    same = np.array_equal(raw_a[run.a_start:run.a_start + run.length],
-                          raw_b[run.b_start:run.b_start + run.length])
-    return "identical" if same else "renamed"
+    def _base_masks(self, ids_a: np.ndarray, ids_b: np.ndarray, base: Sequence[Features]) -> tuple[
+            np.ndarray, np.ndarray, list[str]]:
+        base_a = np.zeros(len(ids_a), dtype=bool)
+        base_b = np.zeros(len(ids_b), dtype=bool)
+        names = []
+        for bf in base:
+            if bf.kind != self.name:
+                continue
+            ids_base = _ids(bf.data)
+            hit = False
+            for ids, target in ((ids_a, base_a), (ids_b, base_b)):
+                for run in tile(ids, ids_base, k=min(self.min_match, self.shingle), min_len=self.min_match):
+                    target[run.a_start:run.a_start + run.length] = True
+                    hit = True
+            if hit:
+                names.append(bf.path)
+        return base_a, base_b, names
+
+    def _filter(self, pieces: list[Piece], fa: Features, fb: Features, ids_a: np.ndarray, ids_b: np.ndarray,
+                base_a: np.ndarray, base_b: np.ndarray, base_names: list[str]) -> tuple[list[Piece], list[Exclusion]]:
+        """Drop pieces in declared base material or commonplace code; list them as excluded."""
+        kept, excluded = [], []
+        common = self.corpus_["commonplace"] if self.corpus_ else set()
+        for p in pieces:
+            in_base = base_a[p.a_start:p.a_end].mean() >= 0.5 and base_b[p.b_start:p.b_end].mean() >= 0.5
+            reason = None
+            if in_base:
+                reason = f"declared base material ({', '.join(base_names)})"
+            elif common and p.a_end - p.a_start >= self.shingle:
+                grams = kgram_hashes(ids_a[p.a_start:p.a_end], self.shingle).tolist()
+                share = sum(g in common for g in grams) / len(grams)
+                if share >= 0.6:
+                    reason = (f"commonplace code: its token sequences occur in at least "
+                              f"{self.corpus_['commonplace_min']} of {self.corpus_['files']} corpus files")
+            if reason is None:
+                kept.append(p)
+            else:
+                excluded.append(Exclusion(reason=reason, a=_region(fa, p.a_start, p.a_end),
+                                          b=_region(fb, p.b_start, p.b_end),
+                                          detail={"category": p.category, "tokens_a": p.a_end - p.a_start,
+                                                  "tokens_b": p.b_end - p.b_start}))
+        return kept, excluded
+
+    def _evidence(self, fa: Features, fb: Features, base_a: np.ndarray,
+                  base_b: np.ndarray) -> list[evidence.EvidenceItem]:
+        da, db = fa.data, fb.data
+        corpus = self.corpus_ or {}
+        n = corpus.get("files", 0)
+        in_base_a = _char_mask(da, base_a)
+        in_base_b = _char_mask(db, base_b)
+        items: list[evidence.EvidenceItem] = []
+
+        def shared(rows_a, rows_b, channel, weigh):
+            index = {}
+            for text, s, e in rows_b:
+                index.setdefault(text, (s, e))
+            seen = set()
+            for text, s, e in rows_a:
+                if text in index and text not in seen and not in_base_a(s) and not in_base_b(index[text][0]):
+                    seen.add(text)
+                    weight = weigh(text)
+                    if weight > 0:
+                        items.append(evidence.EvidenceItem(channel, text, weight, (s, e), index[text]))
+
+        shared(da["comments"], db["comments"], "comment", evidence.comment_weight)
+        shared(da["strings"], db["strings"], "string",
+               lambda t: evidence.literal_weight(t, corpus.get("string_df"), n))
+        shared([[r[0], r[2], r[3]] for r in da["identifiers"]], [[r[0], r[2], r[3]] for r in db["identifiers"]],
+               "identifier", lambda t: evidence.identifier_rarity(t, corpus.get("ident_df"), n))
+        shared(da["misspellings"], db["misspellings"], "misspelling", lambda t: 1.0)
+        dead_a = _dead_rows(da)
+        dead_b = _dead_rows(db)
+        shared(dead_a, dead_b, "dead", lambda t: min(1.0, int(t.split(":")[1]) / 10))
+        return items
+
+    def _matches(self, pieces: list[Piece], items: list[evidence.EvidenceItem], fa: Features,
+                 fb: Features) -> list[Match]:
+        out = []
+        for p in pieces:
+            out.append(("0", p.a_start, Match(
+                id="", score=round(p.similarity, 4), category=p.category,
+                a=_region(fa, p.a_start, p.a_end), b=_region(fb, p.b_start, p.b_end),
+                detail={"tokens_a": p.a_end - p.a_start, "tokens_b": p.b_end - p.b_start,
+                        "tokens_matched": p.matched})))
+        starts_a = np.array(fa.data["line_starts"], dtype=np.int64)
+        starts_b = np.array(fb.data["line_starts"], dtype=np.int64)
+        for item in items:
+            category = EVIDENCE_CATEGORIES.get(item.channel)
+            if category is None:
+                continue
+            out.append(("1", item.a[0], Match(
+                id="", score=round(item.weight, 4), category=category,
+                a=text_region(fa.path, starts_a, *item.a), b=text_region(fb.path, starts_b, *item.b),
+                detail={"text": item.text[:200]})))
+        out.sort(key=lambda t: (t[0], t[1], t[2].category, t[2].b.start_char or 0))
+        return [Match(id=f"F-code-{n:04d}", score=m.score, category=m.category, a=m.a, b=m.b, detail=m.detail)
+                for n, (_, _, m) in enumerate(out, start=1)]
+
+
+def _ids(data: dict[str, Any]) -> np.ndarray:
+    """Token ids of a file's normalised kinds (cached per kinds string)."""
+    return _kind_ids(data["kinds"])
+
+
+_ID_CACHE: dict[str, np.ndarray] = {}
+
+
+def _kind_ids(kinds: str) -> np.ndarray:
+    cached = _ID_CACHE.get(kinds)
+    if cached is None:
+        cached = hash_tokens(kinds.split()) if kinds else np.zeros(0, dtype=np.uint64)
+        if len(_ID_CACHE) > 4096:
+            _ID_CACHE.clear()
+        _ID_CACHE[kinds] = cached
+    return cached
+
+
+def _region(f: Features, first: int, last: int) -> Region:
+    starts = np.array(f.data["line_starts"], dtype=np.int64)
+    return text_region(f.path, starts, f.data["start"][first], f.data["end"][last - 1])
+
+
+def _char_mask(data: dict[str, Any], token_mask: np.ndarray):
+    """A predicate: is this character offset inside tokens marked in ``token_mask``?"""
+    if not token_mask.any():
+        return lambda offset: False
+    starts = np.array(data["start"], dtype=np.int64)
+    ends = np.array(data["end"], dtype=np.int64)
+    marked = [(int(s), int(e)) for s, e, m in zip(starts, ends, token_mask) if m]
+
+    def inside(offset: int) -> bool:
+        return any(s <= offset < e for s, e in marked)
+    return inside
+
+
+def _dead_rows(data: dict[str, Any]) -> list[list[Any]]:
+    """Dead-code ranges as (hash:length, start char, end char) rows for evidence matching."""
+    ids = _ids(data)
+    rows = []
+    for i, j in data["dead"]:
+        if j - i >= 3:
+            h = unit_hashes(ids, [[i, j]])[0]
+            rows.append([f"{int(h)}:{j - i}", data["start"][i], data["end"][j - 1]])
+    return rows

@@ -1,0 +1,129 @@
+"""Evidence channels beyond structure: comments, string literals, unusual identifiers,
+misspellings and dead code shared by two files, each weighted by how telling it is.
+
+Common words and short literals weigh (almost) nothing: a shared ``i``, ``value`` or
+``"OK"`` proves nothing, a shared ``calcualteBonus`` or a shared odd error message does.
+Rarity comes from the compared corpus when the comparator was fitted on one (document
+frequency), else from built-in English word frequencies and a list of everyday code words.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+import unicodedata
+from collections.abc import Iterable
+from dataclasses import dataclass
+from functools import lru_cache
+
+_WORD = re.compile(r"[A-Z]+(?=[A-Z][a-z])|[A-Z]?[a-z]+|[A-Z]+|\d+")
+_SPACE = re.compile(r"\s+")
+_COMMENT_MARKS = re.compile(r"^\s*(//+|/\*+|\*+/?|#+|--+|'''|\"\"\"|<!--|-->|;+)\s*|\s*(\*+/|-->)\s*$",
+                            re.MULTILINE)
+CODE_WORDS = frozenset("""
+i j k n m x y z a b c d e f g h p q r s t u v w id ids idx index key keys val value values item items
+data result results res ret tmp temp buf buffer str string text name names list arr array map dict obj
+object count cnt num number size len length total sum min max avg start end begin first last next prev
+node nodes left right root parent child children head tail self this args argv kwargs opts options
+config conf ctx context err error errors ex exc exception msg message line lines file files path dir
+input output in out src dst source target type kind get set put add remove delete update create init
+main run test tests check is has to from of on off new old ok flag flags state status mode level time
+date ts timestamp log logger debug info warn print format parse read write open close load save
+""".split())
+
+
+@dataclass(frozen=True)
+class EvidenceItem:
+    """One shared piece of evidence: its channel, text, weight and where it is on each side."""
+
+    channel: str
+    text: str
+    weight: float
+    a: tuple[int, int]
+    b: tuple[int, int]
+
+
+def normalise_comment(text: str) -> str:
+    """Comment text without markers, whitespace collapsed, case folded, NFKC."""
+    body = _COMMENT_MARKS.sub(" ", text)
+    return _SPACE.sub(" ", unicodedata.normalize("NFKC", body)).strip().casefold()
+
+
+def string_body(literal: str) -> str:
+    """A string literal without its quotes and prefixes."""
+    body = literal.strip()
+    body = re.sub(r"^[A-Za-z]{0,3}(\"\"\"|'''|\"|'|`|@\"|\$\")", "", body)
+    return re.sub(r"(\"\"\"|'''|\"|'|`)$", "", body)
+
+
+def words_of(identifier: str) -> list[str]:
+    """Sub-words of an identifier (camelCase, snake_case, digits apart), lower case."""
+    return [w.lower() for w in _WORD.findall(identifier)]
+
+
+@lru_cache(maxsize=1)
+def _spell():
+    from spellchecker import SpellChecker
+    return SpellChecker(distance=1)
+
+
+def word_frequency(word: str) -> int:
+    """Frequency of an English word in the built-in list (0 = unknown)."""
+    return int(_spell().word_frequency[word])
+
+
+def misspellings(words: Iterable[tuple[str, int, int]]) -> list[tuple[str, int, int]]:
+    """Words of 5+ letters that are not English but one edit away from a common word."""
+    checker = _spell()
+    seen: dict[str, tuple[int, int]] = {}
+    for word, start, end in words:
+        if len(word) >= 5 and word.isalpha() and word.isascii() and word not in seen:
+            seen[word] = (start, end)
+    unknown = checker.unknown(list(seen))
+    out = []
+    for word in sorted(unknown):
+        if word in CODE_WORDS:
+            continue
+        fix = checker.correction(word)
+        if fix and fix != word and word_frequency(fix) > 1000:
+            out.append((word, *seen[word]))
+    return out
+
+
+def identifier_rarity(name: str, doc_freq: dict[str, int] | None = None, corpus_size: int = 0) -> float:
+    """How telling a shared identifier is, in [0, 1]."""
+    if len(name) < 4 or name.lower() in CODE_WORDS:
+        return 0.0
+    if doc_freq and corpus_size >= 10:
+        df = doc_freq.get(name, 0)
+        idf = math.log((corpus_size + 1) / (df + 1)) / math.log(corpus_size + 1)
+        return max(0.0, min(1.0, idf))
+    parts = words_of(name)
+    if not parts:
+        return 0.0
+    common = sum(1 for w in parts if w in CODE_WORDS or word_frequency(w) > 200_000)
+    length = min(1.0, len(name) / 16)
+    return max(0.0, (1 - common / len(parts)) * 0.6 + 0.4 * length * (len(parts) > 1)) * 0.5
+
+
+def literal_weight(body: str, doc_freq: dict[str, int] | None = None, corpus_size: int = 0) -> float:
+    """Weight of a shared string literal: long, unusual literals count, short ones do not."""
+    text = body.strip()
+    if len(text) < 5 or text.lower() in CODE_WORDS:
+        return 0.0
+    weight = min(1.0, len(text) / 30)
+    if doc_freq and corpus_size >= 10:
+        df = doc_freq.get(text, 0)
+        weight *= max(0.0, math.log((corpus_size + 1) / (df + 1)) / math.log(corpus_size + 1))
+    return weight
+
+
+def comment_weight(norm: str) -> float:
+    """Weight of a shared comment: by length (short comments like 'todo' prove little)."""
+    letters = sum(ch.isalnum() for ch in norm)
+    return 0.0 if letters < 12 else min(1.0, letters / 40)
+
+
+def combine(items: Iterable[EvidenceItem], scale: float = 3.0) -> float:
+    """Evidence strength in [0, 1): ``1 - exp(-sum(weights) / scale)``."""
+    return 1.0 - math.exp(-sum(i.weight for i in items) / scale)

@@ -1,0 +1,67 @@
+"""Reading a source file into the code comparator's features (the only stage touching files)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from comparators.code import evidence
+from comparators.code.grammars import grammar_version, parser
+from comparators.code.languages import Language
+from comparators.code.normalize import TokenStream, from_lexer, from_tree
+from comparators.fingerprint.tokens import hash_tokens
+from comparators.textio import line_starts
+
+MINIFIED_LINE = 1000  # average characters per line above which a file counts as minified
+
+
+def token_stream(text: str, language: Language | None) -> TokenStream:
+    """Tokens from the tree-sitter grammar of ``language``, else from the lexical reader."""
+    ts_parser = parser(language.name) if language is not None else None
+    if ts_parser is None:
+        return from_lexer(text, language)
+    data = text.encode("utf-8", "surrogatepass")
+    try:
+        tree = ts_parser.parse(data)
+    except Exception as exc:  # noqa: BLE001 - a grammar crash must not stop the run
+        stream = from_lexer(text, language)
+        stream.problems.append(f"tree-sitter failed ({type(exc).__name__}); lexical reader used")
+        return stream
+    return from_tree(tree, text, data)
+
+
+def features_data(text: str, encoding: str, language: Language | None) -> tuple[dict[str, Any], list[str]]:
+    """The JSON-ready representation of one file and the notes met while reading it."""
+    stream = token_stream(text, language)
+    notes = list(stream.problems)
+    lines = text.count("\n") + 1
+    if len(text) / lines > MINIFIED_LINE:
+        notes.append(f"looks minified or generated ({len(text) // lines} characters per line)")
+    if not stream.kinds:
+        notes.append("no code tokens found (empty or comments only)")
+    identifiers: dict[str, list[int]] = {}
+    for name, start, end in stream.identifiers:
+        entry = identifiers.setdefault(name, [0, start, end])
+        entry[0] += 1
+    words = [(w, start, end) for name, start, end in stream.identifiers for w in evidence.words_of(name)]
+    for body, start, end in stream.comments:
+        words.extend((w.lower(), start, end) for w in evidence._WORD.findall(body))
+    data = {
+        "language": language.name if language else "unknown",
+        "grammar": grammar_version(language.name) if language and stream.reader == "tree-sitter" else None,
+        "reader": stream.reader,
+        "encoding": encoding,
+        "chars": len(text),
+        "lines": lines,
+        "line_starts": line_starts(text).tolist(),
+        "kinds": " ".join(stream.kinds),
+        "raw": hash_tokens(stream.raw).astype("uint32").tolist() if stream.raw else [],
+        "start": stream.start,
+        "end": stream.end,
+        "units": [list(u) for u in stream.units],
+        "dead": [list(d) for d in stream.dead],
+        "comments": [[evidence.normalise_comment(c), s, e] for c, s, e in stream.comments],
+        "strings": [[evidence.string_body(t), s, e] for t, s, e in stream.strings],
+        "identifiers": [[name, *v] for name, v in sorted(identifiers.items())],
+        "misspellings": [list(m) for m in evidence.misspellings(words)],
+    }
+    return data, notes

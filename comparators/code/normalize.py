@@ -1,0 +1,256 @@
+"""From a syntax tree to the normalised token stream the code comparator aligns.
+
+Normalisation works on tree-sitter node *types*, not on text, so that the disguises copiers
+use change nothing or little:
+
+- names and literals become ``ID``/``STR``/``NUM`` (renaming, changed literals);
+- whitespace, comments, parentheses, blocks and statement wrappers emit nothing
+  (reformatting, comment edits, braces added or removed);
+- types, modifiers, annotations and imports are dropped (changed types and access);
+- every loop form is ``LOOP``, every conditional form (if, ternary, switch) is ``COND``,
+  and operators are grouped into arithmetic / comparison / logic / bit classes (for/while
+  switches, if/else inversion with a negated comparison, ternaries).
+
+Alongside the tokens the reader records the evidence an expert weighs separately:
+comments, string literals, identifiers, and dead code (statements after a return/throw/
+break, constant-false conditions, variables never used again), and the token ranges of
+statement-like subtrees ("units") used for reordering-robust matching.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+import numpy as np
+
+from comparators.code.languages import Language as LexLanguage
+from comparators.code.lexer import lex, normalised
+from comparators.textio import line_starts
+
+# Categories of node types. The first matching rule wins; order matters.
+_RULES: tuple[tuple[str, str], ...] = (
+    ("COMMENT", r"comment"),
+    ("STR", r"(^|_)(string|template_string|char_literal|character_literal|rune_literal|heredoc_body|"
+            r"raw_string_literal|interpreted_string_literal|verbatim_string_literal|concatenated_string|"
+            r"chained_string|string_literal|encapsed_string|bare_string|multiline_string_literal)$"),
+    ("LIT", r"^(true|false|null|nil|none|boolean_literal|null_literal|boolean|nullptr|undefined)$"),
+    ("DROP", r"comment_content|type|modifier|annotation|decorator|attribute_item|visibility|import|include|"
+             r"package_(declaration|clause|header)|using_directive|use_declaration|namespace_use|preproc_"),
+    ("NUM", r"integer|float|number|decimal|hex_|octal|binary_integer|real_literal|imaginary"),
+    ("SELF", r"^(this|self|super|base)$"),
+    ("ID", r"identifier$|^name$|^constant$|^simple_identifier$|shorthand_property|^field_identifier$|"
+           r"^property_identifier$|^global_variable$|^instance_variable$|^class_variable$|^variable_name$"),
+    ("CALL", r"call|invocation|object_creation|new_expression|instance_creation"),
+    ("LOOP", r"(^|_)(for|while|do|loop|repeat|foreach|enhanced_for|for_in|for_range|for_of|until)(_|$)"),
+    ("COND", r"(^|_)(if|conditional|ternary|switch|match|case|when|elif|unless|elsif|select)(_|$)"),
+    ("FUNC", r"(function|method|constructor|lambda|arrow_function|closure|func_literal|fun)_?"
+             r"(declaration|definition|item|expression|literal|signature|$)|^(lambda|closure_expression)$"),
+    ("CLASS", r"(^|_)(class|struct|interface|enum|trait|impl|record|object|module|protocol)"
+              r"(_declaration|_definition|_specifier|_item|_body_declaration)?$"),
+    ("RETURN", r"return|yield"),
+    ("THROW", r"throw|raise"),
+    ("TRY", r"(^|_)try(_|$)"),
+    ("CATCH", r"catch|except|rescue"),
+    ("JUMP", r"(^|_)(break|continue|goto|next|redo|retry)(_|$)"),
+    ("ASSIGN", r"assignment|augmented_assign|compound_assign|operator_assignment"),
+    ("DECL", r"(variable|local_variable|field|let|var|const|short_var|lexical)_?(declaration|statement|spec)|"
+             r"^declaration$|^variable_assignment$"),
+    ("UNARY", r"unary|update_expression|not_operator|prefix|postfix|increment|decrement"),
+    ("BINOP", r"binary|comparison_operator|boolean_operator|infix_expression"),
+    ("INDEX", r"subscript|array_access|index_expression|element_access|slice"),
+    ("MEMBER", r"field_access|member_expression|member_access|^attribute$|selector_expression|field_expression|"
+               r"dot_index|method_index|navigation_expression|scoped_identifier"),
+    ("PARAM", r"(^|_)parameter$|parameter_declaration|typed_parameter|default_parameter|required_parameter"),
+    ("COLL", r"array_creation|array_initializer|initializer_list|^list$|^dictionary$|^set$|^tuple$|^array$|"
+             r"^object$|table_constructor|composite_literal|collection_literal|hash$"),
+)
+_COMPILED = tuple((cat, re.compile(pattern)) for cat, pattern in _RULES)
+LEAF_CATEGORIES = frozenset({"STR", "LIT", "NUM", "ID"})
+UNIT_CATEGORIES = frozenset({"LOOP", "COND", "FUNC", "CLASS", "RETURN", "THROW", "TRY", "ASSIGN",
+                             "DECL", "CALL"})
+TERMINATORS = frozenset({"RETURN", "THROW", "JUMP"})
+FALSY = frozenset({"false", "False", "0", "nil", "NULL", "None", "null"})
+_ARITH = frozenset("+ - * / % ** // .. @ ^^".split())
+_COMPARE = frozenset("< > <= >= == != === !== ~= <> is in instanceof not in is not".split())
+_LOGIC = frozenset("&& || and or ?? !".split())
+MIN_UNIT_TOKENS = 4
+
+
+@lru_cache(maxsize=4096)
+def classify(node_type: str) -> str | None:
+    """The category of a named node type (``None``: emit nothing, descend)."""
+    for category, pattern in _COMPILED:
+        if pattern.search(node_type):
+            return category
+    return None
+
+
+@dataclass
+class TokenStream:
+    """A file as normalised tokens with positions, units and evidence."""
+
+    kinds: list[str] = field(default_factory=list)
+    raw: list[str] = field(default_factory=list)
+    start: list[int] = field(default_factory=list)
+    end: list[int] = field(default_factory=list)
+    units: list[tuple[int, int]] = field(default_factory=list)
+    comments: list[tuple[str, int, int]] = field(default_factory=list)
+    strings: list[tuple[str, int, int]] = field(default_factory=list)
+    identifiers: list[tuple[str, int, int]] = field(default_factory=list)
+    dead: list[tuple[int, int]] = field(default_factory=list)
+    reader: str = "tree-sitter"
+    problems: list[str] = field(default_factory=list)
+
+    def emit(self, kind: str, raw: str, start: int, end: int) -> None:
+        self.kinds.append(kind)
+        self.raw.append(raw)
+        self.start.append(start)
+        self.end.append(end)
+
+
+def _char_offsets(text: str, data: bytes) -> np.ndarray | None:
+    """Map UTF-8 byte offsets to code-point offsets (``None`` when they are equal)."""
+    if len(data) == len(text):
+        return None
+    arr = np.frombuffer(data, dtype=np.uint8)
+    starts = (arr & 0xC0) != 0x80
+    mapping = np.cumsum(starts) - 1
+    return np.append(mapping, len(text)).astype(np.int64)
+
+
+def _operator_class(node) -> str:
+    for child in node.children:
+        if not child.is_named:
+            op = child.type
+            if op in _COMPARE:
+                return "OP_CMP"
+            if op in _LOGIC:
+                return "OP_LOGIC"
+            if op in _ARITH:
+                return "OP_ARITH"
+            return "OP_BIT"
+    return "OP"
+
+
+def _condition_text(node) -> str | None:
+    cond = node.child_by_field_name("condition")
+    if cond is None:
+        return None
+    return cond.text.decode("utf-8", "replace").strip().strip("()").strip()
+
+
+def from_tree(tree, text: str, data: bytes) -> TokenStream:
+    """Normalised tokens of a parsed file (``data`` = the UTF-8 bytes given to the parser)."""
+    out = TokenStream()
+    mapping = _char_offsets(text, data)
+
+    def pos(byte_offset: int) -> int:
+        return int(mapping[byte_offset]) if mapping is not None else byte_offset
+
+    errors: list[int] = []
+    # iterative pre-order walk; ("exit", node, category, first_token) closes a unit
+    stack: list[tuple] = [("enter", tree.root_node)]
+    while stack:
+        action, node, *rest = stack.pop()
+        if action == "exit":
+            category, first = rest
+            if category in UNIT_CATEGORIES and len(out.kinds) - first >= MIN_UNIT_TOKENS:
+                out.units.append((first, len(out.kinds)))
+            if category in ("COND", "LOOP") and _condition_text(node) in FALSY:
+                out.dead.append((first, len(out.kinds)))
+            continue
+        if node.type == "ERROR" or node.is_missing:
+            errors.append(node.start_point[0] + 1)
+        if not node.is_named:
+            continue
+        category = classify(node.type) if node.parent is not None else None
+        start, end = pos(node.start_byte), pos(node.end_byte)
+        if category == "COMMENT":
+            out.comments.append((text[start:end], start, end))
+            continue
+        if category == "DROP" or category == "SELF":
+            continue
+        if category in LEAF_CATEGORIES:
+            raw = text[start:end]
+            out.emit(category, raw, start, end)
+            if category == "STR":
+                out.strings.append((raw, start, end))
+            elif category == "ID":
+                out.identifiers.append((raw, start, end))
+            continue
+        first = len(out.kinds)
+        if category is not None:
+            kind = _operator_class(node) if category == "BINOP" else category
+            head_end = pos(node.children[0].end_byte) if node.children else end
+            out.emit(kind, node.type, start, head_end)
+            stack.append(("exit", node, category, first))
+        for child in reversed(node.children):
+            stack.append(("enter", child))
+    if errors:
+        lines = sorted(set(errors))
+        shown = ", ".join(str(n) for n in lines[:10]) + (" ..." if len(lines) > 10 else "")
+        out.problems.append(f"parse errors near line(s) {shown}; those parts were read as best possible")
+    out.dead.extend(_dead_after_terminators(tree, out, pos))
+    out.dead.extend(_unused_declarations(out))
+    out.dead = sorted(set(out.dead))
+    return out
+
+
+def _dead_after_terminators(tree, out: TokenStream, pos) -> list[tuple[int, int]]:
+    """Token ranges of statements that follow a return/throw/break in the same block."""
+    starts = np.array(out.start, dtype=np.int64)
+    dead: list[tuple[int, int]] = []
+    stack = [tree.root_node]
+    while stack:
+        node = stack.pop()
+        named = [c for c in node.named_children if classify(c.type) != "COMMENT"]
+        for idx, child in enumerate(named[:-1]):
+            if classify(child.type) in TERMINATORS:
+                first, last = pos(named[idx + 1].start_byte), pos(named[-1].end_byte)
+                i, j = np.searchsorted(starts, first, "left"), np.searchsorted(starts, last, "left")
+                if j > i:
+                    dead.append((int(i), int(j)))
+                break
+        stack.extend(node.named_children)
+    return dead
+
+
+def _unused_declarations(out: TokenStream) -> list[tuple[int, int]]:
+    """Declarations whose declared name never occurs again in the file."""
+    counts: dict[str, int] = {}
+    for name, _, _ in out.identifiers:
+        counts[name] = counts.get(name, 0) + 1
+    dead = []
+    for i, j in out.units:
+        if out.kinds[i] != "DECL":
+            continue
+        for k in range(i + 1, j):
+            if out.kinds[k] == "ID":
+                if counts.get(out.raw[k], 0) == 1:
+                    dead.append((i, j))
+                break
+    return dead
+
+
+def from_lexer(text: str, language: LexLanguage | None) -> TokenStream:
+    """The lexical fallback: tokens of a file no grammar reads; units are lines."""
+    tokens, comments = lex(text, language)
+    out = TokenStream(reader="lexical")
+    for t in tokens:
+        kind = normalised(t)
+        out.emit(kind, t.text, t.start, t.end)
+        if t.kind == "str":
+            out.strings.append((t.text, t.start, t.end))
+        elif t.kind == "id":
+            out.identifiers.append((t.text, t.start, t.end))
+    out.comments = [(c.text, c.start, c.end) for c in comments]
+    line_of = np.searchsorted(line_starts(text), np.array(out.start, dtype=np.int64), side="right").tolist()
+    first = 0
+    for k in range(1, len(line_of) + 1):
+        if k == len(line_of) or line_of[k] != line_of[first]:
+            if k - first >= MIN_UNIT_TOKENS:
+                out.units.append((first, k))
+            first = k
+    return out
