@@ -81,6 +81,62 @@ def looks_binary(data: bytes) -> bool:
     return utf16_without_bom(head) is None
 
 
+def _cjk_share(text: str) -> float:
+    """Share of non-ASCII characters that are CJK ideographs, CJK punctuation or full-width forms."""
+    wide = [ch for ch in text if ord(ch) > 127]
+    if not wide:
+        return 0.0
+    good = sum(1 for ch in wide if "\u4e00" <= ch <= "\u9fff" or "\u3000" <= ch <= "\u303f"
+               or "\uff00" <= ch <= "\uffef" or "\u3400" <= ch <= "\u4dbf")
+    return good / len(wide)
+
+
+def _chinese_decoding(data: bytes) -> DecodedText | None:
+    """GB18030 or Big5 when the bytes decode strictly as one of them into Chinese text.
+
+    Chinese code bases often hold a few Chinese comments or messages among ASCII; general
+    detectors then guess a single-byte Western encoding, so the two Chinese encodings are
+    tried first and kept when their decoding is mostly CJK characters.
+    """
+    decoded: dict[str, str] = {}
+    for encoding in ("gb18030", "big5"):
+        try:
+            decoded[encoding] = data.decode(encoding)
+        except UnicodeDecodeError:
+            continue
+    plausible = {enc: text for enc, text in decoded.items() if _cjk_share(text) >= 0.9}
+    if not plausible:
+        return None
+    if len(plausible) == 1:
+        encoding, text = next(iter(plausible.items()))
+        return DecodedText(text, encoding)
+    gb, b5 = _common_share(plausible["gb18030"], "gb"), _common_share(plausible["big5"], "big5")
+    encoding = "big5" if b5 > gb else "gb18030"
+    return DecodedText(plausible[encoding], encoding)
+
+
+def _common_share(text: str, family: str) -> float:
+    """Share of CJK ideographs that are frequent ones of the family's standard.
+
+    GB 2312 holds the common simplified characters; Big5 lead bytes 0xA4-0xC6 hold its
+    level-1 (frequent) traditional characters. A wrong decoding yields rare characters.
+    """
+    chars = [ch for ch in text if "\u4e00" <= ch <= "\u9fff"]
+    if not chars:
+        return 0.0
+    good = 0
+    for ch in chars:
+        try:
+            if family == "gb":
+                ch.encode("gb2312")
+                good += 1
+            elif 0xA4 <= ch.encode("big5")[0] <= 0xC6:
+                good += 1
+        except UnicodeEncodeError:
+            continue
+    return good / len(chars)
+
+
 def decode_bytes(data: bytes, path: str | Path = "<bytes>") -> DecodedText:
     """Decode ``data``: BOM, then strict UTF-8, then the most plausible candidate encoding.
 
@@ -112,6 +168,9 @@ def decode_bytes(data: bytes, path: str | Path = "<bytes>") -> DecodedText:
         if not mostly_printable(text):
             raise InputError(path, "is a binary file, not text")
         return DecodedText(text, "utf_8")
+    chinese = _chinese_decoding(data)
+    if chinese is not None:
+        return chinese
     best = from_bytes(data, cp_isolation=list(CANDIDATE_ENCODINGS)).best()
     if best is None:
         raise InputError(path, "is not text in any supported encoding "

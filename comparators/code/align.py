@@ -42,11 +42,34 @@ def unit_hashes(ids: np.ndarray, units: list[list[int]]) -> np.ndarray:
     return np.array([xxhash.xxh64_intdigest(data[i:j].tobytes()) for i, j in units], dtype=np.uint64)
 
 
-def fragments(ids_a: np.ndarray, ids_b: np.ndarray, k: int, min_match: int, max_gap: int) -> tuple[
-        list[Run], list[Fragment]]:
-    """Exact runs (tiles) and the fragments they merge into."""
+def fragments(ids_a: np.ndarray, ids_b: np.ndarray, k: int, min_match: int, max_gap: int,
+              min_fill: int) -> tuple[list[Run], list[Fragment]]:
+    """Exact runs (tiles), shorter runs filling the gaps between them, and the fragments.
+
+    Runs of at least ``min_match`` tokens anchor the alignment anywhere in the files; between
+    two consecutive anchors (and before the first / after the last) runs of ``min_fill``
+    tokens are accepted too, because there they extend an alignment already established
+    rather than claim a new one.
+    """
     tiles = tile(ids_a, ids_b, k=k, min_len=min_match)
+    tiles = sorted(tiles + fill_gaps(ids_a, ids_b, tiles, min_fill), key=lambda r: (r.a_start, r.b_start))
     return tiles, merge_runs(tiles, max_gap)
+
+
+def fill_gaps(ids_a: np.ndarray, ids_b: np.ndarray, anchors: list[Run], min_fill: int) -> list[Run]:
+    """Runs of ``min_fill``+ tokens inside the gaps between consecutive ordered anchors."""
+    if not anchors or min_fill <= 0:
+        return []
+    ordered = sorted(anchors, key=lambda r: r.a_start)
+    bounds = [(0, 0)] + [(r.a_start, r.b_start) for r in ordered] + [(len(ids_a), len(ids_b))]
+    ends = [(0, 0)] + [(r.a_start + r.length, r.b_start + r.length) for r in ordered]
+    extra: list[Run] = []
+    for (a0, b0), (a1, b1) in zip(ends, bounds[1:]):
+        if a1 - a0 < min_fill or b1 - b0 < min_fill:
+            continue
+        for run in tile(ids_a[a0:a1], ids_b[b0:b1], k=min(min_fill, 4), min_len=min_fill):
+            extra.append(Run(run.a_start + a0, run.b_start + b0, run.length))
+    return extra
 
 
 def categorise(frag: Fragment, raw_a: np.ndarray, raw_b: np.ndarray) -> str:

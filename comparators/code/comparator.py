@@ -30,7 +30,8 @@ class CodeComparator:
     """Compare source files as normalised syntax-tree token streams.
 
     Parameters (all recorded in every result):
-    ``min_match`` tokens in the shortest exact run; ``max_gap`` tokens of inserted or changed
+    ``min_match`` tokens in the shortest exact run anchoring an alignment; ``min_fill`` tokens
+    in the shortest run accepted between two anchors; ``max_gap`` tokens of inserted or changed
     code bridged inside one fragment; ``min_unit`` tokens of the smallest statement unit
     reported as reordered; ``shingle``/``num_perm``/``seed`` for the MinHash retrieval
     signature; ``evidence_weight`` and ``evidence_scale`` for how much shared comments,
@@ -43,12 +44,13 @@ class CodeComparator:
     name = "code"
     version = "0.2.0"
 
-    def __init__(self, min_match: int = 12, max_gap: int = 12, min_unit: int = 8, shingle: int = 8,
+    def __init__(self, min_match: int = 12, max_gap: int = 12, min_fill: int = 5, min_unit: int = 8, shingle: int = 8,
                  num_perm: int = 128, seed: int = 1, evidence_weight: float = 0.5,
                  evidence_scale: float = 3.0, structure_mix: float = 0.5, small_file: int = 150,
                  commonplace_share: float = 0.1, max_bytes: int = 4 * 1024 * 1024) -> None:
         self.min_match = min_match
         self.max_gap = max_gap
+        self.min_fill = min_fill
         self.min_unit = min_unit
         self.shingle = shingle
         self.num_perm = num_perm
@@ -64,8 +66,8 @@ class CodeComparator:
     # -- contract ----------------------------------------------------------------------
     @property
     def params(self) -> dict[str, Any]:
-        out = {"min_match": self.min_match, "max_gap": self.max_gap, "min_unit": self.min_unit,
-               "shingle": self.shingle, "num_perm": self.num_perm, "seed": self.seed,
+        out = {"min_match": self.min_match, "max_gap": self.max_gap, "min_fill": self.min_fill,
+               "min_unit": self.min_unit, "shingle": self.shingle, "num_perm": self.num_perm, "seed": self.seed,
                "evidence_weight": self.evidence_weight, "evidence_scale": self.evidence_scale,
                "structure_mix": self.structure_mix, "small_file": self.small_file,
                "commonplace_share": self.commonplace_share, "max_bytes": self.max_bytes,
@@ -132,7 +134,7 @@ class CodeComparator:
         raw_b = np.array(db["raw"], dtype=np.uint32)
         na, nb = len(ids_a), len(ids_b)
         k = min(self.min_match, self.shingle)
-        tiles, frags = fragments(ids_a, ids_b, k, self.min_match, self.max_gap)
+        tiles, frags = fragments(ids_a, ids_b, k, self.min_match, self.max_gap, self.min_fill)
         pieces = [Piece(f.a_start, f.a_end, f.b_start, f.b_end, f.matched, categorise(f, raw_a, raw_b), f.runs)
                   for f in frags]
         run_a = mask(na, [(t.a_start, t.a_start + t.length) for t in tiles])

@@ -29,6 +29,9 @@ config conf ctx context err error errors ex exc exception msg message line lines
 input output in out src dst source target type kind get set put add remove delete update create init
 main run test tests check is has to from of on off new old ok flag flags state status mode level time
 date ts timestamp log logger debug info warn print format parse read write open close load save
+printf sprintf snprintf fprintf malloc calloc realloc strlen strcpy strncpy strcmp strncmp memcpy memset
+sizeof typedef struct enum const static extern inline volatile unsigned signed char int bool auto
+println stdin stdout stderr argc impl func async await lambda elif endif ifdef ifndef pragma
 """.split())
 
 

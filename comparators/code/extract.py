@@ -42,7 +42,10 @@ def features_data(text: str, encoding: str, language: Language | None) -> tuple[
     for name, start, end in stream.identifiers:
         entry = identifiers.setdefault(name, [0, start, end])
         entry[0] += 1
-    words = [(w, start, end) for name, start, end in stream.identifiers for w in evidence.words_of(name)]
+    words = [(w, start, end) for name, start, end in stream.identifiers
+             for w in evidence.words_of(name) if len(evidence.words_of(name)) > 1]
+    for body, start, end in stream.strings:
+        words.extend((w.lower(), start, end) for w in evidence._WORD.findall(body))
     for body, start, end in stream.comments:
         words.extend((w.lower(), start, end) for w in evidence._WORD.findall(body))
     data = {

@@ -36,7 +36,8 @@ _RULES: tuple[tuple[str, str], ...] = (
             r"raw_string_literal|interpreted_string_literal|verbatim_string_literal|concatenated_string|"
             r"chained_string|string_literal|encapsed_string|bare_string|multiline_string_literal)$"),
     ("LIT", r"^(true|false|null|nil|none|boolean_literal|null_literal|boolean|nullptr|undefined)$"),
-    ("DROP", r"comment_content|type|modifier|annotation|decorator|attribute_item|visibility|import|include|"
+    ("DROP", r"comment_content|type|modifier|storage_class|qualifier|annotation|decorator|attribute_item|"
+             r"visibility|import|include|"
              r"package_(declaration|clause|header)|using_directive|use_declaration|namespace_use|preproc_"),
     ("NUM", r"integer|float|number|decimal|hex_|octal|binary_integer|real_literal|imaginary"),
     ("SELF", r"^(this|self|super|base)$"),

@@ -1,0 +1,309 @@
+"""The code comparator on real snippets: disguises found at the right lines, in many languages."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+import comparators
+from comparators.base import Comparison
+
+JAVA = """package shop;
+
+import java.util.List;
+
+public class Cart {
+    private final List<Item> items;
+    private int discount;
+
+    public Cart(List<Item> items, int discount) {
+        this.items = items;
+        this.discount = discount;
+    }
+
+    public int total() {
+        int sum = 0;
+        for (int i = 0; i < items.size(); i++) {
+            sum += items.get(i).price() * items.get(i).count();
+        }
+        if (sum > 1000) {
+            sum = sum - discount;
+        } else {
+            sum = sum + 15;
+        }
+        return sum;
+    }
+
+    public boolean isEmpty() {
+        return items.size() == 0;
+    }
+
+    public String describe() {
+        StringBuilder out = new StringBuilder();
+        for (Item item : items) {
+            out.append(item.name()).append(" x").append(item.count()).append("\\n");
+        }
+        return out.toString();
+    }
+}
+"""
+
+PYTHON = """import json
+
+
+def load_scores(path):
+    with open(path, encoding="utf-8") as handle:
+        rows = json.load(handle)
+    totals = {}
+    for row in rows:
+        name = row["player"]
+        totals[name] = totals.get(name, 0) + row["points"]
+    best = max(totals, key=totals.get)
+    worst = min(totals, key=totals.get)
+    spread = totals[best] - totals[worst]
+    return best, worst, spread
+
+
+def rank(totals):
+    ordered = sorted(totals.items(), key=lambda kv: kv[1], reverse=True)
+    return [name for name, _ in ordered]
+"""
+
+C = """#include <stdio.h>
+
+static int checksum(const unsigned char *buf, int len) {
+    int acc = 0;
+    for (int i = 0; i < len; i++) {
+        acc = (acc * 31 + buf[i]) % 65521;
+    }
+    return acc;
+}
+
+int verify_packet(const unsigned char *pkt, int len, int expected) {
+    if (len < 4) {
+        return -1;
+    }
+    int sum = checksum(pkt + 4, len - 4);
+    if (sum != expected) {
+        printf("checksum mismatch: %d != %d\\n", sum, expected);
+        return 0;
+    }
+    return 1;
+}
+"""
+
+
+def _compare(tmp_path: Path, name_a: str, a: str, name_b: str, b: str) -> Comparison:
+    pa, pb = tmp_path / "a" / name_a, tmp_path / "b" / name_b
+    pa.parent.mkdir(exist_ok=True)
+    pb.parent.mkdir(exist_ok=True)
+    pa.write_text(a, encoding="utf-8")
+    pb.write_text(b, encoding="utf-8")
+    code = comparators.get("code")
+    return code.compare(code.extract(pa), code.extract(pb))
+
+
+def _line(text: str, needle: str) -> int:
+    return text[: text.index(needle)].count("\n") + 1
+
+
+def _structural(result: Comparison) -> list:
+    return [m for m in result.matches if m.category in ("identical", "renamed", "similar", "reordered")]
+
+
+def test_renamed_identifiers_and_changed_literals(tmp_path: Path) -> None:
+    copy = (JAVA.replace("Cart", "Basket").replace("sum", "acc").replace("items", "goods")
+            .replace("1000", "999").replace("discount", "rebate").replace("15", "17"))
+    result = _compare(tmp_path, "Cart.java", JAVA, "Basket.java", copy)
+    assert result.score > 0.9 and result.coverage_a > 0.9
+    first = _structural(result)[0]
+    assert first.category == "renamed"
+    assert first.a.start_line == _line(JAVA, "public class") and first.b.start_line == _line(copy, "public class")
+
+
+def test_reformatting_and_comments_change_nothing(tmp_path: Path) -> None:
+    copy = "/* packet utilities, rewritten */\n" + C.replace("    ", "\t").replace(") {\n", ")\n{\n")
+    copy = copy.replace("int acc = 0;", "int acc = 0; // running sum")
+    result = _compare(tmp_path, "pkt.c", C, "net.c", copy)
+    assert result.score > 0.95
+    assert {m.category for m in _structural(result)} <= {"identical", "renamed"}
+
+
+def test_reordered_methods_are_found_where_they_moved(tmp_path: Path) -> None:
+    head, rest = JAVA.split("    public int total() {", 1)
+    total, rest = rest.split("    public boolean isEmpty() {", 1)
+    is_empty, describe = rest.split("    public String describe() {", 1)
+    copy = (head + "    public String describe() {" + describe.rstrip().rstrip("}") + "\n"
+            + "    public boolean isEmpty() {" + is_empty + "    public int total() {" + total + "}\n")
+    result = _compare(tmp_path, "Cart.java", JAVA, "Cart2.java", copy)
+    assert result.coverage_a > 0.85
+    starts_b = sorted(m.b.start_line for m in _structural(result))
+    assert _line(copy, "public String describe") in range(starts_b[0], starts_b[0] + 3) or any(
+        m.b.start_line <= _line(copy, "public String describe") <= m.b.end_line for m in _structural(result))
+    total_line = _line(copy, "public int total")
+    assert any(m.b.start_line <= total_line + 1 <= m.b.end_line and m.a.start_line <= _line(JAVA, "public int total")
+               + 1 <= m.a.end_line for m in _structural(result))
+
+
+def test_reordered_independent_statements(tmp_path: Path) -> None:
+    copy = PYTHON.replace(
+        "    best = max(totals, key=totals.get)\n    worst = min(totals, key=totals.get)\n",
+        "    worst = min(totals, key=totals.get)\n    best = max(totals, key=totals.get)\n")
+    result = _compare(tmp_path, "scores.py", PYTHON, "s.py", copy)
+    assert result.score > 0.8
+    assert result.coverage_a > 0.85
+
+
+def test_dead_code_insertion_and_loop_form_switch(tmp_path: Path) -> None:
+    copy = C.replace("    for (int i = 0; i < len; i++) {\n        acc = (acc * 31 + buf[i]) % 65521;\n    }\n",
+                     "    int i = 0;\n    int unused_flag = 7;\n    while (i < len) {\n"
+                     "        acc = (acc * 31 + buf[i]) % 65521;\n        i++;\n    }\n")
+    copy = copy.replace("    if (len < 4) {", "    if (0) {\n        len = len * 2;\n    }\n    if (len < 4) {")
+    result = _compare(tmp_path, "pkt.c", C, "pkt2.c", copy)
+    assert result.score > 0.75
+    verify_a, verify_b = _line(C, "int verify_packet"), _line(copy, "int verify_packet")
+    assert any(m.a.start_line <= verify_a + 1 <= m.a.end_line and m.b.start_line <= verify_b + 4 <= m.b.end_line
+               for m in _structural(result))
+
+
+def test_if_else_inversion_and_ternary(tmp_path: Path) -> None:
+    copy = JAVA.replace("""        if (sum > 1000) {
+            sum = sum - discount;
+        } else {
+            sum = sum + 15;
+        }""", """        if (sum <= 1000) {
+            sum = sum + 15;
+        } else {
+            sum = sum - discount;
+        }""").replace("return items.size() == 0;", "return items.size() == 0 ? true : false;")
+    result = _compare(tmp_path, "Cart.java", JAVA, "Cart3.java", copy)
+    assert result.score > 0.8
+
+
+def test_changed_access_modifiers_and_types(tmp_path: Path) -> None:
+    copy = JAVA.replace("public int", "protected long").replace("private int", "protected long").replace(
+        "private final", "final")
+    result = _compare(tmp_path, "Cart.java", JAVA, "Cart4.java", copy)
+    assert result.score > 0.95
+
+
+def test_split_function(tmp_path: Path) -> None:
+    copy = PYTHON.replace("""    best = max(totals, key=totals.get)
+    worst = min(totals, key=totals.get)
+    spread = totals[best] - totals[worst]
+    return best, worst, spread
+""", """    return summarise(totals)
+
+
+def summarise(totals):
+    best = max(totals, key=totals.get)
+    worst = min(totals, key=totals.get)
+    spread = totals[best] - totals[worst]
+    return best, worst, spread
+""")
+    result = _compare(tmp_path, "scores.py", PYTHON, "split.py", copy)
+    assert result.score > 0.75 and result.coverage_a > 0.9
+    helper = _line(copy, "    best = max")
+    assert any(m.b.start_line <= helper <= m.b.end_line for m in _structural(result))
+
+
+def test_independent_implementations_score_low(tmp_path: Path) -> None:
+    mine = """def bubble(values):
+    data = list(values)
+    n = len(data)
+    for i in range(n):
+        for j in range(n - i - 1):
+            if data[j] > data[j + 1]:
+                data[j], data[j + 1] = data[j + 1], data[j]
+    return data
+"""
+    theirs = """def sort_numbers(xs):
+    result = []
+    for x in xs:
+        pos = 0
+        while pos < len(result) and result[pos] < x:
+            pos += 1
+        result.insert(pos, x)
+    return result
+"""
+    result = _compare(tmp_path, "a.py", mine, "b.py", theirs)
+    copy = _compare(tmp_path, "a.py", mine, "c.py", mine.replace("data", "arr").replace("values", "v"))
+    assert result.score < 0.3 < copy.score
+
+
+def test_evidence_channels_are_reported_with_locations(tmp_path: Path) -> None:
+    a = C.replace("checksum mismatch", "cheksum mismatch in recieved packet").replace(
+        "static int checksum", "/* Adler-like rolling checksum used by the login server */\nstatic int checksum")
+    b = a.replace("acc", "h").replace("verify_packet", "check_pkt")
+    result = _compare(tmp_path, "a.c", a, "b.c", b)
+    categories = {m.category for m in result.matches}
+    assert {"comment", "string-literal", "misspelling"} <= categories
+    literal = next(m for m in result.matches if m.category == "string-literal")
+    assert literal.a.start_line == _line(a, "cheksum") and literal.b.start_line == _line(b, "cheksum")
+    assert result.to_dict()["evidence"]["counts"]["misspelling"] >= 1
+
+
+def test_base_template_is_excluded_and_listed(tmp_path: Path) -> None:
+    template = JAVA
+    a_text = JAVA + "\nclass Extra {\n    int twice(int v) {\n        int r = v * 2;\n        return r + 1;\n    }\n}\n"
+    code = comparators.get("code")
+    (tmp_path / "T.java").write_text(template, encoding="utf-8")
+    (tmp_path / "A.java").write_text(a_text, encoding="utf-8")
+    (tmp_path / "B.java").write_text(JAVA.replace("Cart", "Cart9"), encoding="utf-8")
+    fa, fb, ft = (code.extract(tmp_path / n) for n in ("A.java", "B.java", "T.java"))
+    plain = code.compare(fa, fb)
+    filtered = code.compare(fa, fb, base=[ft])
+    assert plain.score > 0.8
+    assert filtered.excluded and "declared base material" in filtered.excluded[0].reason
+    assert filtered.excluded[0].a.start_line == _line(a_text, "public class")
+    assert filtered.score < 0.2 and not _structural(filtered)
+
+
+def test_gbk_source_and_parse_errors_are_noted_not_fatal(tmp_path: Path) -> None:
+    text = JAVA.replace("\" x\"", "\"\u4ef6\u6570\"")
+    (tmp_path / "gbk.java").write_bytes(text.encode("gbk"))
+    (tmp_path / "broken.java").write_text(JAVA.replace("return sum;", "return sum;;; }}} )(("), encoding="utf-8")
+    code = comparators.get("code")
+    fg, fbroken = code.extract(tmp_path / "gbk.java"), code.extract(tmp_path / "broken.java")
+    assert fg.data["encoding"] == "gb18030"
+    assert any("parse errors" in n for n in fbroken.notes)
+    result = code.compare(fg, fbroken)
+    assert result.score > 0.7 and any("parse errors" in n for n in result.notes)
+
+
+SNIPPETS = {
+    "Main.java": "class A { int f(int x) { return x + 1; } }",
+    "m.c": "int f(int x) { return x + 1; }",
+    "m.cpp": "template <class T> T f(T x) { return x + 1; }",
+    "M.cs": "class A { int F(int x) { return x + 1; } }",
+    "m.py": "def f(x):\n    return x + 1\n",
+    "m.js": "function f(x) { return x + 1; }",
+    "m.ts": "function f(x: number): number { return x + 1; }",
+    "m.go": "package m\nfunc f(x int) int { return x + 1 }\n",
+    "m.php": "<?php function f($x) { return $x + 1; }",
+    "m.lua": "local function f(x) return x + 1 end",
+    "m.kt": "fun f(x: Int): Int { return x + 1 }",
+    "m.rs": "fn f(x: i32) -> i32 { return x + 1; }",
+    "m.rb": "def f(x)\n  return x + 1\nend\n",
+}
+
+
+@pytest.mark.parametrize("name", sorted(SNIPPETS))
+def test_every_language_is_parsed_by_its_grammar(tmp_path: Path, name: str) -> None:
+    (tmp_path / name).write_text(SNIPPETS[name], encoding="utf-8")
+    features = comparators.get("code").extract(tmp_path / name)
+    assert features.data["reader"] == "tree-sitter" and features.data["grammar"]
+    assert "RETURN" in features.data["kinds"].split() and not features.notes
+
+
+def test_unknown_language_uses_the_lexical_reader(tmp_path: Path) -> None:
+    (tmp_path / "a.pl").write_text("sub f { my $x = shift; return $x + 1; }\n", encoding="utf-8")
+    features = comparators.get("code").extract(tmp_path / "a.pl")
+    assert features.data["reader"] == "lexical"
+
+
+def test_results_are_deterministic(tmp_path: Path) -> None:
+    one = _compare(tmp_path, "Cart.java", JAVA, "B.java", JAVA.replace("sum", "s"))
+    two = _compare(tmp_path, "Cart.java", JAVA, "B.java", JAVA.replace("sum", "s"))
+    assert one.to_json() == two.to_json()
