@@ -262,8 +262,7 @@ class CodeComparator:
                 a=_region(fa, p.a_start, p.a_end), b=_region(fb, p.b_start, p.b_end),
                 detail={"tokens_a": p.a_end - p.a_start, "tokens_b": p.b_end - p.b_start,
                         "tokens_matched": p.matched})))
-        starts_a = np.array(fa.data["line_starts"], dtype=np.int64)
-        starts_b = np.array(fb.data["line_starts"], dtype=np.int64)
+        starts_a, starts_b = _line_starts(fa), _line_starts(fb)
         for item in items:
             category = EVIDENCE_CATEGORIES.get(item.channel)
             if category is None:
@@ -295,9 +294,22 @@ def _kind_ids(kinds: str) -> np.ndarray:
     return cached
 
 
+def _line_starts(f: Features) -> np.ndarray:
+    """The line-start offsets of a file as an array (cached per file version)."""
+    key = (f.path, f.sha256)
+    cached = _LINE_CACHE.get(key)
+    if cached is None:
+        if len(_LINE_CACHE) > 4096:
+            _LINE_CACHE.clear()
+        cached = _LINE_CACHE[key] = np.array(f.data["line_starts"], dtype=np.int64)
+    return cached
+
+
+_LINE_CACHE: dict[tuple[str, str], np.ndarray] = {}
+
+
 def _region(f: Features, first: int, last: int) -> Region:
-    starts = np.array(f.data["line_starts"], dtype=np.int64)
-    return text_region(f.path, starts, f.data["start"][first], f.data["end"][last - 1])
+    return text_region(f.path, _line_starts(f), f.data["start"][first], f.data["end"][last - 1])
 
 
 def _char_mask(data: dict[str, Any], token_mask: np.ndarray):

@@ -76,8 +76,11 @@ def _ordered_pairings(ha: np.ndarray, hb: np.ndarray, keys: np.ndarray) -> tuple
     return ia[ok].astype(np.int64), ib[pos[ok]].astype(np.int64)
 
 
-def chain_runs(i_idx: np.ndarray, j_idx: np.ndarray, k: int) -> list[Run]:
-    """Chain seeds on the same diagonal with consecutive positions into token runs."""
+def chain_runs(i_idx: np.ndarray, j_idx: np.ndarray, k: int, min_len: int = 0) -> list[Run]:
+    """Chain seeds on the same diagonal with consecutive positions into token runs.
+
+    Runs shorter than ``min_len`` tokens are dropped here, before any object is made.
+    """
     if i_idx.size == 0:
         return []
     diag = j_idx - i_idx
@@ -87,7 +90,10 @@ def chain_runs(i_idx: np.ndarray, j_idx: np.ndarray, k: int) -> list[Run]:
     breaks[1:] = (d[1:] != d[:-1]) | (i[1:] != i[:-1] + 1)
     starts = np.flatnonzero(breaks)
     ends = np.append(starts[1:], d.size) - 1
-    return [Run(int(i[s]), int(i[s] + d[s]), int(i[e] - i[s] + k)) for s, e in zip(starts, ends, strict=False)]
+    lengths = i[ends] - i[starts] + k
+    keep = lengths >= min_len
+    return [Run(int(a), int(a + dd), int(n))
+            for a, dd, n in zip(i[starts][keep], d[starts][keep], lengths[keep])]
 
 
 def greedy_tiles(runs: list[Run], len_a: int, len_b: int, min_len: int) -> list[Run]:
@@ -98,10 +104,10 @@ def greedy_tiles(runs: list[Run], len_a: int, len_b: int, min_len: int) -> list[
     """
     taken_a = np.zeros(len_a, dtype=bool)
     taken_b = np.zeros(len_b, dtype=bool)
-    pending = sorted(runs, key=lambda r: (-r.length, r.a_start, r.b_start))
+    pending = sorted(runs, key=lambda r: (r.length, -r.a_start, -r.b_start))  # longest last
     tiles: list[Run] = []
     while pending:
-        run = pending.pop(0)
+        run = pending.pop()
         if run.length < min_len:
             continue
         free = ~(taken_a[run.a_start:run.a_start + run.length]
@@ -131,12 +137,13 @@ def _longest_true_stretch(mask: np.ndarray) -> tuple[int, int] | None:
 
 
 def _insert_sorted(pending: list[Run], run: Run) -> None:
-    key = (-run.length, run.a_start, run.b_start)
+    """Insert into ``pending`` kept in ascending (length, -a_start, -b_start) order."""
+    key = (run.length, -run.a_start, -run.b_start)
     lo, hi = 0, len(pending)
     while lo < hi:
         mid = (lo + hi) // 2
         p = pending[mid]
-        if (-p.length, p.a_start, p.b_start) < key:
+        if (p.length, -p.a_start, -p.b_start) < key:
             lo = mid + 1
         else:
             hi = mid
@@ -150,5 +157,5 @@ def tile(token_ids_a: np.ndarray, token_ids_b: np.ndarray, k: int, min_len: int 
     ha = kgram_hashes(token_ids_a, k)
     hb = kgram_hashes(token_ids_b, k)
     i_idx, j_idx = seed_pairs(ha, hb, max_occurrences)
-    runs = chain_runs(i_idx, j_idx, k)
+    runs = chain_runs(i_idx, j_idx, k, min_len)
     return greedy_tiles(runs, len(token_ids_a), len(token_ids_b), min_len)
