@@ -11,10 +11,13 @@ from __future__ import annotations
 import csv
 import json
 import os
+import pickle
+import tempfile
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Executor, ProcessPoolExecutor
 from contextlib import contextmanager
 from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -104,18 +107,48 @@ def executor_for(workers: int, scheduler: str | None) -> Iterator[Executor | Non
         yield None
 
 
-def _extract(kind: str, path: str) -> dict[str, Any]:
+# (comparator name, canonical JSON of its constructor arguments, fitted corpus file or "")
+Spec = tuple[str, str, str]
+
+
+def spec_of(name: str, kwargs: dict[str, Any], corpus: str = "") -> Spec:
+    """A picklable, hashable description of a comparator for the workers."""
+    return name, canonical_json(kwargs), corpus
+
+
+@lru_cache(maxsize=16)
+def _instance(spec: Spec) -> Any:
+    """The comparator a spec describes (one per worker process), with its corpus statistics."""
+    comparator = comparators.get(spec[0], **json.loads(spec[1]))
+    if spec[2]:
+        with open(spec[2], "rb") as handle:
+            comparator.corpus_ = pickle.load(handle)
+    return comparator
+
+
+def _fitted(spec: Spec, features: list[dict[str, Any]], workdir: Path) -> Spec:
+    """Fit the comparator on the corpus (when it learns one) and point the spec at the result."""
+    comparator = _instance(spec)
+    if not hasattr(comparator, "fit") or len(features) < 10:
+        return spec
+    comparator.fit([Features.from_dict(f) for f in features])
+    path = workdir / f"corpus-{spec[0]}.pickle"
+    with path.open("wb") as handle:
+        pickle.dump(comparator.corpus_, handle)
+    return spec[0], spec[1], str(path)
+
+
+def _extract(spec: Spec, path: str) -> dict[str, Any]:
     """Worker: features of one path as a dict, or the error message."""
     try:
-        return {"features": comparators.get(kind).extract(Path(path), display_path=path).to_dict()}
+        return {"features": _instance(spec).extract(Path(path), display_path=path).to_dict()}
     except InputError as exc:
         return {"error": str(exc)}
 
 
-def _compare(kind: str, fa: dict[str, Any], fb: dict[str, Any]) -> dict[str, Any]:
+def _compare(spec: Spec, fa: dict[str, Any], fb: dict[str, Any]) -> dict[str, Any]:
     """Worker: the comparison of two feature dicts, as a dict."""
-    comparator = comparators.get(kind)
-    return comparator.compare(Features.from_dict(fa), Features.from_dict(fb)).to_dict()
+    return _instance(spec).compare(Features.from_dict(fa), Features.from_dict(fb)).to_dict()
 
 
 def _map(executor: Executor | None, fn: Callable, *iterables: Iterable) -> Iterator[Any]:
@@ -133,13 +166,11 @@ def _compare_all(executor: Executor | None, jobs: list[tuple[str, dict, dict]]) 
     return _map(executor, _compare, kinds, feats_a, feats_b)
 
 
-def _kind_for(kind: str, a: str, b: str) -> str:
-    if kind != "auto":
-        return kind
-    ka, kb = comparators.detect(a), comparators.detect(b)
-    if "package" in (ka, kb):
-        return "package"
-    return ka if ka == kb else "text"
+def _spec_for(kind: str, a: str, b: str) -> Spec:
+    for p in (a, b):
+        if not Path(p).exists():
+            raise InputError(p, "does not exist")
+    return spec_of(*comparators.resolve(kind, a, b))
 
 
 def run_pairs(kind: str, pairs_csv: Path, out: Path, *, resume: bool = False, workers: int = 1,
@@ -154,19 +185,20 @@ def run_pairs(kind: str, pairs_csv: Path, out: Path, *, resume: bool = False, wo
     written = errors = 0
     with executor_for(workers, scheduler) as executor, \
             out.open("a" if resume else "w", encoding="utf-8") as handle, \
-            progress_bar(len(todo), "pairs", progress) as bar:
-        paths = sorted({p for r in todo for p in (r["a"], r["b"])})
+            progress_bar(len(todo), "pairs", progress) as bar, \
+            tempfile.TemporaryDirectory(prefix="appraisal-batch-") as tmp:
         kinds = {}
         for r in todo:
             try:
-                kinds[(r["a"], r["b"])] = _kind_for(kind, _resolve(base_dir, r["a"]), _resolve(base_dir, r["b"]))
+                kinds[(r["a"], r["b"])] = _spec_for(kind, _resolve(base_dir, r["a"]), _resolve(base_dir, r["b"]))
             except InputError as exc:
                 kinds[(r["a"], r["b"])] = exc
-        needed = sorted({(k, p) for r in todo if isinstance(k := kinds[(r["a"], r["b"])], str)
+        needed = sorted({(k, p) for r in todo if isinstance(k := kinds[(r["a"], r["b"])], tuple)
                          for p in (r["a"], r["b"])})
         feats = dict(zip(needed, _map(executor, _extract, [k for k, _ in needed],
-                                      [_resolve(base_dir, p) for _, p in needed]), strict=False))
-        del paths
+                                      [_resolve(base_dir, p) for _, p in needed])))
+        fitted = {spec: _fitted(spec, [f["features"] for (k, _), f in feats.items() if k == spec and "features" in f],
+                                Path(tmp)) for spec in {k for k, _ in needed}}
         jobs, pending = [], []
         for r in todo:
             k = kinds[(r["a"], r["b"])]
@@ -181,7 +213,7 @@ def run_pairs(kind: str, pairs_csv: Path, out: Path, *, resume: bool = False, wo
                 errors += 1
                 bar.update()
                 continue
-            jobs.append((k, fa["features"], fb["features"]))
+            jobs.append((fitted[k], fa["features"], fb["features"]))
             pending.append(r)
         for r, result in zip(pending, _compare_all(executor, jobs)):
             result = dict(result)
@@ -266,6 +298,7 @@ def run_many(kind: str, sources: list[str], suspects: list[str] | None, out: Pat
     """Many-vs-many: extract all, retrieve candidates by signature, compare, write lines."""
     if kind == "auto":
         raise InputError("--kind", "many-vs-many batch needs an explicit --kind")
+    spec = spec_of(kind, {})
     src = expand_materials(kind, sources)
     sus = expand_materials(kind, suspects) if suspects is not None else None
     if resume:
@@ -274,10 +307,12 @@ def run_many(kind: str, sources: list[str], suspects: list[str] | None, out: Pat
     all_paths = sorted(set(src) | set(sus or []))
     errors = written = 0
     with executor_for(workers, scheduler) as executor, \
-            out.open("a" if resume else "w", encoding="utf-8") as handle:
+            out.open("a" if resume else "w", encoding="utf-8") as handle, \
+            tempfile.TemporaryDirectory(prefix="appraisal-batch-") as tmp:
+        workdir = Path(tmp)
         feats: dict[str, dict[str, Any]] = {}
         with progress_bar(len(all_paths), "fingerprints", progress) as bar:
-            for path, res in zip(all_paths, _map(executor, _extract, [kind] * len(all_paths), all_paths), strict=False):
+            for path, res in zip(all_paths, _map(executor, _extract, [spec] * len(all_paths), all_paths)):
                 feats[path] = res
                 bar.update()
         bad = {p for p, r in feats.items() if "error" in r}
@@ -291,7 +326,8 @@ def run_many(kind: str, sources: list[str], suspects: list[str] | None, out: Pat
                                 [p for p in sus if p not in bad] if sus is not None else None, retrieval)
         todo = [c for c in cands if c not in done]
         with progress_bar(len(todo), "pairs", progress) as bar:
-            jobs = [(kind, feats[a]["features"], feats[b]["features"]) for a, b in todo]
+            spec = _fitted(spec, [r["features"] for r in feats.values() if "features" in r], workdir)
+            jobs = [(spec, feats[a]["features"], feats[b]["features"]) for a, b in todo]
             for (a, b), result in zip(todo, _compare_all(executor, jobs)):
                 bar.update()
                 if result["score"] < threshold:

@@ -119,8 +119,9 @@ def _compare(args: argparse.Namespace) -> int:
     for p in (a, b):
         if not p.exists():
             raise InputError(p, "does not exist")
-    kind = batch._kind_for(args.kind, str(a), str(b))
-    comparator = comparators.get(kind)
+    name, kwargs = comparators.resolve(args.kind, a, b)
+    comparator = comparators.get(name, **kwargs)
+    kind = comparator.name
     result = comparator.compare(comparator.extract(a, display_path=args.a),
                                 comparator.extract(b, display_path=args.b))
     if args.json:

@@ -15,7 +15,7 @@ from comparators.base import Comparator, Comparison, Features, Match, Region
 from comparators.errors import InputError
 
 __all__ = ["Comparator", "Comparison", "Features", "InputError", "Match", "Region",
-           "KINDS", "detect", "get"]
+           "KINDS", "detect", "get", "resolve"]
 
 # kind -> "module:Class"; order matters for detection (most specific first).
 _REGISTRY: dict[str, str] = {
@@ -36,6 +36,26 @@ def get(kind: str, **params: Any) -> Comparator:
     module_name, _, class_name = target.partition(":")
     cls = getattr(importlib.import_module(module_name), class_name)
     return cls(**params)
+
+
+def resolve(kind: str, *paths: str | Path) -> tuple[str, dict[str, Any]]:
+    """Which comparator (name and constructor arguments) compares ``paths`` as ``kind``.
+
+    ``auto`` detects each path: any folder or archive makes it a package comparison,
+    otherwise the common kind (``text`` when kinds differ). An explicit member kind such
+    as ``code`` given with a folder or archive compares the two as packages whose files of
+    that kind are compared (the others by hash only).
+    """
+    if kind == "auto":
+        kinds = {detect(p) for p in paths}
+        if "package" in kinds:
+            return "package", {}
+        return (kinds.pop() if len(kinds) == 1 else "text"), {}
+    if kind not in _REGISTRY:
+        raise InputError(kind, f"unknown kind; known kinds: {', '.join(KINDS)}")
+    if kind != "package" and any(get("package").accepts(Path(p)) for p in paths):
+        return "package", {"member_kinds": (kind,)}
+    return kind, {}
 
 
 def detect(path: str | Path) -> str:

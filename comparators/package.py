@@ -51,13 +51,18 @@ class PackageComparator:
     version = "0.1.0"
 
     def __init__(self, candidates: int = 3, min_signature: float = 0.05, min_score: float = 0.2,
-                 limits: ArchiveLimits | None = None, num_perm: int = 128, seed: int = 1) -> None:
+                 limits: ArchiveLimits | None = None, num_perm: int = 128, seed: int = 1,
+                 member_kinds: Sequence[str] = MEMBER_KINDS) -> None:
         self.candidates = candidates
         self.min_signature = min_signature
         self.min_score = min_score
         self.limits = limits or ArchiveLimits()
         self.num_perm = num_perm
         self.seed = seed
+        unknown = [k for k in member_kinds if k not in MEMBER_KINDS]
+        if unknown:
+            raise ValueError(f"package members cannot be compared as {unknown}; choose from {MEMBER_KINDS}")
+        self.member_kinds = tuple(member_kinds)
         self._members: dict[str, Any] = {}
 
     def member_comparator(self, kind: str) -> Any:
@@ -69,7 +74,7 @@ class PackageComparator:
 
     @property
     def params(self) -> dict[str, Any]:
-        members = {k: self.member_comparator(k).info().to_dict() for k in MEMBER_KINDS}
+        members = {k: self.member_comparator(k).info().to_dict() for k in self.member_kinds}
         return {"candidates": self.candidates, "min_signature": self.min_signature,
                 "min_score": self.min_score, "limits": self.limits.as_params(),
                 "num_perm": self.num_perm, "seed": self.seed, "members": members}
@@ -86,7 +91,7 @@ class PackageComparator:
 
     def member_kind(self, path: Path) -> str | None:
         """The comparator kind of one member file, or ``None`` (compared by hash only)."""
-        for kind in MEMBER_KINDS:
+        for kind in self.member_kinds:
             if self.member_comparator(kind).accepts(path):
                 return kind
         return None
@@ -149,7 +154,7 @@ class PackageComparator:
         base_hashes = {f["sha256"]: (bf.path, f["path"]) for bf in base
                        for f in _files_of(bf)}
         files_a, files_b = _files_of(fa), _files_of(fb)
-        excluded, files_a, files_b = _filter_base(files_a, files_b, base_hashes, fa.path, fb.path)
+        excluded, files_a, files_b = _filter_base(files_a, files_b, base_hashes, fa, fb)
         identical, rest_a, rest_b = _pair_identical(files_a, files_b)
         base_files = [f for bf in base for f in _files_of(bf)]
         similar = self._pair_similar(rest_a, rest_b, files_a + files_b + base_files, base_files)
@@ -167,7 +172,7 @@ class PackageComparator:
         and the base material; comparators that filter (``base=``) get the base files.
         """
         scored: list[tuple[float, int, int, Comparison]] = []
-        for kind in MEMBER_KINDS:
+        for kind in self.member_kinds:
             ia = [i for i, f in enumerate(rest_a) if f["kind"] == kind and f["features"]]
             ib = [j for j, f in enumerate(rest_b) if f["kind"] == kind and f["features"]]
             if not ia or not ib:
@@ -205,13 +210,11 @@ class PackageComparator:
     def _result(self, fa: Features, fb: Features, identical: list[tuple[dict, dict]],
                 similar: list[tuple[dict, dict, Comparison]], only_a: list[dict],
                 only_b: list[dict], excluded: list[Exclusion]) -> Comparison:
-        sep_a = "!" if fa.data["container"] == "archive" else "/"
-        sep_b = "!" if fb.data["container"] == "archive" else "/"
         matches: list[Match] = []
         for a, b in identical:
             matches.append(Match(id="", score=1.0, category="identical-file",
-                                 a=Region(path=f"{fa.path}{sep_a}{a['path']}"),
-                                 b=Region(path=f"{fb.path}{sep_b}{b['path']}"),
+                                 a=Region(path=member_path(fa, a["path"])),
+                                 b=Region(path=member_path(fb, b["path"])),
                                  detail={"sha256": a["sha256"], "bytes": a["size"]}))
         for _, _, result in similar:
             matches.extend(result.matches)
@@ -255,6 +258,14 @@ class PackageComparator:
                                  "units": {"name": "bytes", "a": size_a, "b": size_b}})
 
 
+def member_path(features: Features, relpath: str) -> str:
+    """How results name a member file: ``folder/rel``, ``archive!rel``, or the file itself."""
+    container = features.data["container"]
+    if container == "file":
+        return features.path
+    return f"{features.path}{'!' if container == 'archive' else '/'}{relpath}"
+
+
 def _files_of(features: Features) -> list[dict]:
     if features.kind != "package":
         raise ValueError(f"{features.path}: package comparison needs package features, "
@@ -268,16 +279,16 @@ def _manifest_hash(members: Sequence[Member]) -> str:
 
 
 def _filter_base(files_a: list[dict], files_b: list[dict], base_hashes: dict[str, tuple[str, str]],
-                 path_a: str, path_b: str) -> tuple[list[Exclusion], list[dict], list[dict]]:
+                 fa: Features, fb: Features) -> tuple[list[Exclusion], list[dict], list[dict]]:
     excluded: list[Exclusion] = []
     keep_a, keep_b = [], []
-    for side, files, keep, root in (("a", files_a, keep_a, path_a), ("b", files_b, keep_b, path_b)):
+    for side, files, keep, owner in (("a", files_a, keep_a, fa), ("b", files_b, keep_b, fb)):
         for f in files:
             hit = base_hashes.get(f["sha256"])
             if hit is None:
                 keep.append(f)
                 continue
-            region = Region(path=f"{root}/{f['path']}")
+            region = Region(path=member_path(owner, f["path"]))
             excluded.append(Exclusion(
                 reason="declared base material",
                 a=region if side == "a" else None, b=region if side == "b" else None,

@@ -10,6 +10,7 @@ and the number of audit rows are compared before and after.
 
 from __future__ import annotations
 
+import json
 import os
 import subprocess
 import zipfile
@@ -171,10 +172,15 @@ def test_compare_empty_file(sample_packages, tmp_path: Path) -> None:
     assert_one_clear_error(result, empty, "empty")
 
 
-def test_compare_directory_where_a_file_is_expected(sample_packages) -> None:
+def test_compare_folder_with_a_file_compares_them_as_packages(sample_packages) -> None:
+    """A folder against one file is a project-vs-file question, answered as packages."""
     folder = sample_packages.a / "scripts"
-    result = run_cli("compare", folder, sample_packages.b / "scripts" / "report.py", "--kind", "code")
-    assert_one_clear_error(result, folder, "directory", "folder", "not a file")
+    single = sample_packages.b / "scripts" / "report.py"
+    result = run_cli("compare", folder, single, "--kind", "code", "--json")
+    assert result.code == 0, result.err
+    data = json.loads(result.out)
+    assert data["kind"] == "package" and data["b"]["path"] == str(single)
+    assert all(m["b"]["path"] == str(single) for m in data["matches"])
 
 
 def test_compare_binary_file_as_code(sample_packages, tmp_path: Path) -> None:
