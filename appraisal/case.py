@@ -9,6 +9,7 @@ compared or reported on.
 from __future__ import annotations
 
 import getpass
+import inspect
 import os
 import shutil
 import sqlite3
@@ -316,25 +317,25 @@ class Case:
         if kind is not None and kind not in comparators.KINDS:
             raise InputError(kind, f"unknown kind; known kinds: {', '.join(comparators.KINDS)}")
         pairs = [(a, b) for a in side_a for b in side_b]
-        cache: dict[tuple[str, str], Features] = {}
+        cache: dict[tuple[str, str, str], Features] = {}
         compared, skipped = [], []
         for done, (a, b) in enumerate(pairs):
-            pair_kind = kind or (a.kind if a.kind == b.kind else "package")
-            comparator = comparators.get(pair_kind)
-            base_feats = [self._features(m, "package", cache) for m in base] if pair_kind == "package" else []
+            name, kwargs = comparators.resolve(kind or "auto", self.root / a.relpath, self.root / b.relpath)
+            comparator = comparators.get(name, **kwargs)
+            takes_base = "base" in inspect.signature(comparator.compare).parameters
             key = sha256_bytes(canonical_bytes({
                 "a": [a.id, a.sha256], "b": [b.id, b.sha256], "comparator": comparator.info().to_dict(),
-                "base": [[m.id, m.sha256] for m in base]}))
+                "base": [[m.id, m.sha256] for m in base] if takes_base else []}))
             label = f"{a.id} vs {b.id}"
             if progress:
                 progress(done, len(pairs), label)
             if self.conn.execute("SELECT 1 FROM comparisons WHERE pair_key = ?", (key,)).fetchone():
                 skipped.append(label)
                 continue
-            fa = self._features(a, pair_kind, cache)
-            fb = self._features(b, pair_kind, cache)
-            if pair_kind == "package":
-                result = comparator.compare(fa, fb, base=base_feats)
+            fa = self._features(a, name, kwargs, cache)
+            fb = self._features(b, name, kwargs, cache)
+            if takes_base:
+                result = comparator.compare(fa, fb, base=self._base_features(base, name, kwargs, cache))
             else:
                 result = comparator.compare(fa, fb)
             self._store_comparison(key, a, b, result)
@@ -344,11 +345,31 @@ class Case:
         self.write_findings()
         return RunSummary(compared, skipped, len(pairs))
 
-    def _features(self, m: Material, kind: str, cache: dict[tuple[str, str], Features]) -> Features:
-        key = (m.id, kind)
+    def _features(self, m: Material, name: str, kwargs: dict[str, Any],
+                  cache: dict[tuple[str, str, str], Features]) -> Features:
+        key = (m.id, name, canonical_json(kwargs))
         if key not in cache:
-            cache[key] = comparators.get(kind).extract(self.root / m.relpath, display_path=m.relpath)
+            cache[key] = comparators.get(name, **kwargs).extract(self.root / m.relpath, display_path=m.relpath)
         return cache[key]
+
+    def _base_features(self, base: list[Material], name: str, kwargs: dict[str, Any],
+                       cache: dict[tuple[str, str, str], Features]) -> list[Features]:
+        """Declared base material as features the pair's comparator can filter with.
+
+        A package comparison takes base packages whole; a file comparison (e.g. ``code``)
+        takes the files of its kind inside base folders and archives.
+        """
+        if name == "package":
+            return [self._features(m, "package", kwargs, cache) for m in base]
+        out: list[Features] = []
+        for m in base:
+            if m.kind == name:
+                out.append(self._features(m, name, {}, cache))
+            elif m.kind == "package":
+                package = self._features(m, "package", {"member_kinds": [name]}, cache)
+                out.extend(Features.from_dict(f["features"]) for f in package.data["files"]
+                           if f["kind"] == name and f["features"])
+        return out
 
     def _store_comparison(self, key: str, a: Material, b: Material, result: Comparison) -> None:
         with store.transaction(self.conn):

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 import numpy as np
 import xxhash
 
-from comparators.fingerprint.fragments import Fragment, merge_runs
+from comparators.fingerprint.fragments import Fragment
 from comparators.fingerprint.tiling import Run, tile
 
 
@@ -42,9 +42,8 @@ def unit_hashes(ids: np.ndarray, units: list[list[int]]) -> np.ndarray:
     return np.array([xxhash.xxh64_intdigest(data[i:j].tobytes()) for i, j in units], dtype=np.uint64)
 
 
-def fragments(ids_a: np.ndarray, ids_b: np.ndarray, k: int, min_match: int, max_gap: int,
-              min_fill: int) -> tuple[list[Run], list[Fragment]]:
-    """Exact runs (tiles), shorter runs filling the gaps between them, and the fragments.
+def aligned_runs(ids_a: np.ndarray, ids_b: np.ndarray, k: int, min_match: int, min_fill: int) -> list[Run]:
+    """Exact runs (tiles) plus shorter runs filling the gaps between them, in A order.
 
     Runs of at least ``min_match`` tokens anchor the alignment anywhere in the files; between
     two consecutive anchors (and before the first / after the last) runs of ``min_fill``
@@ -52,8 +51,7 @@ def fragments(ids_a: np.ndarray, ids_b: np.ndarray, k: int, min_match: int, max_
     rather than claim a new one.
     """
     tiles = tile(ids_a, ids_b, k=k, min_len=min_match)
-    tiles = sorted(tiles + fill_gaps(ids_a, ids_b, tiles, min_fill), key=lambda r: (r.a_start, r.b_start))
-    return tiles, merge_runs(tiles, max_gap)
+    return sorted(tiles + fill_gaps(ids_a, ids_b, tiles, min_fill), key=lambda r: (r.a_start, r.b_start))
 
 
 def fill_gaps(ids_a: np.ndarray, ids_b: np.ndarray, anchors: list[Run], min_fill: int) -> list[Run]:
@@ -70,6 +68,24 @@ def fill_gaps(ids_a: np.ndarray, ids_b: np.ndarray, anchors: list[Run], min_fill
         for run in tile(ids_a[a0:a1], ids_b[b0:b1], k=min(min_fill, 4), min_len=min_fill):
             extra.append(Run(run.a_start + a0, run.b_start + b0, run.length))
     return extra
+
+
+def split_runs(runs: list[Run], in_a: np.ndarray, in_b: np.ndarray) -> tuple[list[Run], list[Run]]:
+    """Cut runs where they enter or leave a marked region (e.g. base material).
+
+    Returns (marked parts, unmarked parts): a part is marked when its tokens are marked on
+    both sides, so a run covering template code followed by own code splits in two.
+    """
+    marked: list[Run] = []
+    plain: list[Run] = []
+    for run in runs:
+        flags = in_a[run.a_start:run.a_start + run.length] & in_b[run.b_start:run.b_start + run.length]
+        edges = np.flatnonzero(np.diff(flags.astype(np.int8))) + 1
+        bounds = [0, *edges.tolist(), run.length]
+        for lo, hi in zip(bounds[:-1], bounds[1:]):
+            part = Run(run.a_start + lo, run.b_start + lo, hi - lo)
+            (marked if flags[lo] else plain).append(part)
+    return marked, plain
 
 
 def categorise(frag: Fragment, raw_a: np.ndarray, raw_b: np.ndarray) -> str:

@@ -13,10 +13,20 @@ import numpy as np
 from comparators.base import ComparatorInfo, Comparison, Exclusion, Features, Match, MaterialRef, Region, Signature
 from comparators.canonical import canonical_bytes
 from comparators.code import evidence
-from comparators.code.align import Piece, categorise, fragments, group_pieces, mask, reordered_units, unit_hashes
+from comparators.code.align import (
+    Piece,
+    aligned_runs,
+    categorise,
+    group_pieces,
+    mask,
+    reordered_units,
+    split_runs,
+    unit_hashes,
+)
 from comparators.code.extract import features_data
 from comparators.code.languages import language_of
 from comparators.fingerprint import minhash
+from comparators.fingerprint.fragments import merge_runs
 from comparators.fingerprint.tiling import tile
 from comparators.fingerprint.tokens import hash_tokens, kgram_hashes
 from comparators.hashing import sha256_bytes
@@ -134,18 +144,28 @@ class CodeComparator:
         raw_b = np.array(db["raw"], dtype=np.uint32)
         na, nb = len(ids_a), len(ids_b)
         k = min(self.min_match, self.shingle)
-        tiles, frags = fragments(ids_a, ids_b, k, self.min_match, self.max_gap, self.min_fill)
-        pieces = [Piece(f.a_start, f.a_end, f.b_start, f.b_end, f.matched, categorise(f, raw_a, raw_b), f.runs)
-                  for f in frags]
+        tiles = aligned_runs(ids_a, ids_b, k, self.min_match, self.min_fill)
+        base_a, base_b, base_names = self._base_masks(ids_a, ids_b, base)
+
+        def in_base(i: int, j: int, p: int, q: int) -> bool:
+            return bool(base_a[i:j].mean() >= 0.5 and base_b[p:q].mean() >= 0.5)
+
+        base_runs, own_runs = split_runs(tiles, base_a, base_b)
         run_a = mask(na, [(t.a_start, t.a_start + t.length) for t in tiles])
         run_b = mask(nb, [(t.b_start, t.b_start + t.length) for t in tiles])
         units_a, units_b = da["units"], db["units"]
         moved = reordered_units(units_a, units_b, unit_hashes(ids_a, units_a), unit_hashes(ids_b, units_b),
                                 run_a, run_b, self.min_unit)
-        pieces += group_pieces(moved, self.max_gap)
+        pieces = [Piece(f.a_start, f.a_end, f.b_start, f.b_end, f.matched, categorise(f, raw_a, raw_b), f.runs)
+                  for f in merge_runs(own_runs, self.max_gap)]
+        pieces += group_pieces([m for m in moved if not in_base(*m)], self.max_gap)
         pieces.sort(key=lambda p: (p.a_start, p.b_start))
-        base_a, base_b, base_names = self._base_masks(ids_a, ids_b, base)
-        kept, excluded = self._filter(pieces, fa, fb, ids_a, ids_b, base_a, base_b, base_names)
+        base_pieces = [Piece(f.a_start, f.a_end, f.b_start, f.b_end, f.matched, categorise(f, raw_a, raw_b), f.runs)
+                       for f in merge_runs(base_runs, self.max_gap)]
+        base_pieces += group_pieces([m for m in moved if in_base(*m)], self.max_gap)
+        kept, excluded = self._filter(pieces, fa, fb, ids_a)
+        excluded = [self._exclusion(p, fa, fb, f"declared base material ({', '.join(base_names)})")
+                    for p in base_pieces] + excluded
         cover_a = mask(na, [(p.a_start, p.a_end) for p in kept]) & (run_a | mask(na, [m[:2] for m in moved]))
         cover_b = mask(nb, [(p.b_start, p.b_end) for p in kept]) & (run_b | mask(nb, [m[2:] for m in moved]))
         eff_a, eff_b = na - int(base_a.sum()), nb - int(base_b.sum())
@@ -196,30 +216,28 @@ class CodeComparator:
                 names.append(bf.path)
         return base_a, base_b, names
 
-    def _filter(self, pieces: list[Piece], fa: Features, fb: Features, ids_a: np.ndarray, ids_b: np.ndarray,
-                base_a: np.ndarray, base_b: np.ndarray, base_names: list[str]) -> tuple[list[Piece], list[Exclusion]]:
-        """Drop pieces in declared base material or commonplace code; list them as excluded."""
-        kept, excluded = [], []
+    def _filter(self, pieces: list[Piece], fa: Features, fb: Features,
+                ids_a: np.ndarray) -> tuple[list[Piece], list[Exclusion]]:
+        """Drop pieces made of commonplace code (fitted corpus); list them as excluded."""
         common = self.corpus_["commonplace"] if self.corpus_ else set()
+        if not common:
+            return pieces, []
+        kept, excluded = [], []
+        reason = (f"commonplace code: its token sequences occur in at least {self.corpus_['commonplace_min']} "
+                  f"of {self.corpus_['files']} corpus files")
         for p in pieces:
-            in_base = base_a[p.a_start:p.a_end].mean() >= 0.5 and base_b[p.b_start:p.b_end].mean() >= 0.5
-            reason = None
-            if in_base:
-                reason = f"declared base material ({', '.join(base_names)})"
-            elif common and p.a_end - p.a_start >= self.shingle:
-                grams = kgram_hashes(ids_a[p.a_start:p.a_end], self.shingle).tolist()
-                share = sum(g in common for g in grams) / len(grams)
-                if share >= 0.6:
-                    reason = (f"commonplace code: its token sequences occur in at least "
-                              f"{self.corpus_['commonplace_min']} of {self.corpus_['files']} corpus files")
-            if reason is None:
-                kept.append(p)
+            grams = kgram_hashes(ids_a[p.a_start:p.a_end], self.shingle).tolist()
+            if grams and sum(g in common for g in grams) / len(grams) >= 0.6:
+                excluded.append(self._exclusion(p, fa, fb, reason))
             else:
-                excluded.append(Exclusion(reason=reason, a=_region(fa, p.a_start, p.a_end),
-                                          b=_region(fb, p.b_start, p.b_end),
-                                          detail={"category": p.category, "tokens_a": p.a_end - p.a_start,
-                                                  "tokens_b": p.b_end - p.b_start}))
+                kept.append(p)
         return kept, excluded
+
+    @staticmethod
+    def _exclusion(p: Piece, fa: Features, fb: Features, reason: str) -> Exclusion:
+        return Exclusion(reason=reason, a=_region(fa, p.a_start, p.a_end), b=_region(fb, p.b_start, p.b_end),
+                         detail={"category": p.category, "tokens_a": p.a_end - p.a_start,
+                                 "tokens_b": p.b_end - p.b_start})
 
     def _evidence(self, fa: Features, fb: Features, base_a: np.ndarray,
                   base_b: np.ndarray) -> list[evidence.EvidenceItem]:
