@@ -146,24 +146,40 @@ def _extract(spec: Spec, path: str) -> dict[str, Any]:
         return {"error": str(exc)}
 
 
-def _compare(spec: Spec, fa: dict[str, Any], fb: dict[str, Any]) -> dict[str, Any]:
-    """Worker: the comparison of two feature dicts, as a dict."""
-    return _instance(spec).compare(Features.from_dict(fa), Features.from_dict(fb)).to_dict()
+def _save_store(workdir: Path, features: dict[str, dict[str, Any]]) -> str:
+    """Write all features once; workers load the file once instead of receiving them per pair."""
+    path = workdir / "features.pickle"
+    with path.open("wb") as handle:
+        pickle.dump(features, handle, protocol=pickle.HIGHEST_PROTOCOL)
+    return str(path)
+
+
+@lru_cache(maxsize=2)
+def _load_store(path: str) -> dict[str, dict[str, Any]]:
+    with open(path, "rb") as handle:
+        return pickle.load(handle)
+
+
+def _compare(spec: Spec, store: str, key_a: str, key_b: str) -> dict[str, Any]:
+    """Worker: the comparison of two stored feature sets, as a dict."""
+    feats = _load_store(store)
+    return _instance(spec).compare(Features.from_dict(feats[key_a]), Features.from_dict(feats[key_b])).to_dict()
 
 
 def _map(executor: Executor | None, fn: Callable, *iterables: Iterable) -> Iterator[Any]:
     if executor is None:
         return map(fn, *iterables)
-    return executor.map(fn, *iterables, chunksize=4) if isinstance(executor, ProcessPoolExecutor) \
+    return executor.map(fn, *iterables, chunksize=16) if isinstance(executor, ProcessPoolExecutor) \
         else executor.map(fn, *iterables)
 
 
-def _compare_all(executor: Executor | None, jobs: list[tuple[str, dict, dict]]) -> Iterator[dict[str, Any]]:
-    """Results of ``_compare`` for each (kind, features A, features B) job, in order."""
+def _compare_all(executor: Executor | None, store: str,
+                 jobs: list[tuple[Spec, str, str]]) -> Iterator[dict[str, Any]]:
+    """Results of ``_compare`` for each (spec, key A, key B) job, in order."""
     if not jobs:
         return iter(())
-    kinds, feats_a, feats_b = zip(*jobs)
-    return _map(executor, _compare, kinds, feats_a, feats_b)
+    specs, keys_a, keys_b = zip(*jobs)
+    return _map(executor, _compare, specs, [store] * len(jobs), keys_a, keys_b)
 
 
 def _spec_for(kind: str, a: str, b: str) -> Spec:
@@ -199,6 +215,8 @@ def run_pairs(kind: str, pairs_csv: Path, out: Path, *, resume: bool = False, wo
                                       [_resolve(base_dir, p) for _, p in needed])))
         fitted = {spec: _fitted(spec, [f["features"] for (k, _), f in feats.items() if k == spec and "features" in f],
                                 Path(tmp)) for spec in {k for k, _ in needed}}
+        keys = {entry: str(n) for n, entry in enumerate(needed)}
+        store = _save_store(Path(tmp), {keys[e]: f["features"] for e, f in feats.items() if "features" in f})
         jobs, pending = [], []
         for r in todo:
             k = kinds[(r["a"], r["b"])]
@@ -213,9 +231,9 @@ def run_pairs(kind: str, pairs_csv: Path, out: Path, *, resume: bool = False, wo
                 errors += 1
                 bar.update()
                 continue
-            jobs.append((fitted[k], fa["features"], fb["features"]))
+            jobs.append((fitted[k], keys[(k, r["a"])], keys[(k, r["b"])]))
             pending.append(r)
-        for r, result in zip(pending, _compare_all(executor, jobs)):
+        for r, result in zip(pending, _compare_all(executor, store, jobs)):
             result = dict(result)
             result["a_path"], result["b_path"] = result["a"]["path"], result["b"]["path"]
             result["a_sha256"], result["b_sha256"] = result["a"]["sha256"], result["b"]["sha256"]
@@ -327,8 +345,10 @@ def run_many(kind: str, sources: list[str], suspects: list[str] | None, out: Pat
         todo = [c for c in cands if c not in done]
         with progress_bar(len(todo), "pairs", progress) as bar:
             spec = _fitted(spec, [r["features"] for r in feats.values() if "features" in r], workdir)
-            jobs = [(spec, feats[a]["features"], feats[b]["features"]) for a, b in todo]
-            for (a, b), result in zip(todo, _compare_all(executor, jobs)):
+            store = _save_store(workdir, {p: r["features"] for p, r in feats.items() if "features" in r})
+            del feats
+            jobs = [(spec, a, b) for a, b in todo]
+            for (a, b), result in zip(todo, _compare_all(executor, store, jobs)):
                 bar.update()
                 if result["score"] < threshold:
                     continue

@@ -8,6 +8,7 @@ exclusive) and lines are 1-based, so the text is decoded once, here, and never r
 from __future__ import annotations
 
 import codecs
+import re
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -62,13 +63,16 @@ def utf16_without_bom(data: bytes) -> str | None:
     return None
 
 
+_CONTROL = re.compile(r"[\x00-\x08\x0e-\x1f\x7f\ufffd]")
+
+
 def mostly_printable(text: str, sample: int = 8192, min_share: float = 0.95) -> bool:
     """True when almost all of the first ``sample`` characters are printable or whitespace."""
     head = text[:sample]
     if not head:
         return True
-    good = sum(1 for ch in head if ch.isprintable() or ch in "\t\n\r\f\v")
-    return good / len(head) >= min_share
+    bad = len(_CONTROL.findall(head))
+    return 1 - bad / len(head) >= min_share
 
 
 def looks_binary(data: bytes) -> bool:

@@ -65,30 +65,56 @@ def words_of(identifier: str) -> list[str]:
 
 
 @lru_cache(maxsize=1)
-def _spell():
+def _english() -> dict[str, int]:
+    """English word frequencies shipped with pyspellchecker (loaded once, offline)."""
     from spellchecker import SpellChecker
-    return SpellChecker(distance=1)
+    return dict(SpellChecker(distance=1).word_frequency.dictionary)
 
 
 def word_frequency(word: str) -> int:
     """Frequency of an English word in the built-in list (0 = unknown)."""
-    return int(_spell().word_frequency[word])
+    return _english().get(word, 0)
+
+
+@lru_cache(maxsize=1)
+def _deletion_index(min_frequency: int = 1000) -> dict[str, str]:
+    """Each one-letter deletion of a common English word -> the most frequent such word."""
+    index: dict[str, tuple[int, str]] = {}
+    for word, freq in _english().items():
+        if freq < min_frequency or len(word) < 4:
+            continue
+        for variant in {word[:i] + word[i + 1:] for i in range(len(word))} | {word}:
+            best = index.get(variant)
+            if best is None or (freq, word) > best:
+                index[variant] = (freq, word)
+    return {variant: word for variant, (_, word) in index.items()}
+
+
+@lru_cache(maxsize=65536)
+def correction(word: str) -> str | None:
+    """A common English word one edit (insert, delete, replace, swap) away, if any.
+
+    Symmetric deletion: ``word`` and a common word are one edit apart when deleting at most
+    one letter from each makes them equal (the index holds the deletions of common words).
+    """
+    index = _deletion_index()
+    candidates = [index.get(word)] + [index.get(word[:i] + word[i + 1:]) for i in range(len(word))]
+    found = sorted({c for c in candidates if c and c != word and abs(len(c) - len(word)) <= 1})
+    return max(found, key=lambda c: (word_frequency(c), c)) if found else None
 
 
 def misspellings(words: Iterable[tuple[str, int, int]]) -> list[tuple[str, int, int]]:
     """Words of 5+ letters that are not English but one edit away from a common word."""
-    checker = _spell()
+    english = _english()
     seen: dict[str, tuple[int, int]] = {}
     for word, start, end in words:
         if len(word) >= 5 and word.isalpha() and word.isascii() and word not in seen:
             seen[word] = (start, end)
-    unknown = checker.unknown(list(seen))
     out = []
-    for word in sorted(unknown):
-        if word in CODE_WORDS:
+    for word in sorted(seen):
+        if word in english or word in CODE_WORDS:
             continue
-        fix = checker.correction(word)
-        if fix and fix != word and word_frequency(fix) > 1000:
+        if correction(word) is not None:
             out.append((word, *seen[word]))
     return out
 

@@ -151,6 +151,7 @@ def from_tree(tree, text: str, data: bytes) -> TokenStream:
         return int(mapping[byte_offset]) if mapping is not None else byte_offset
 
     errors: list[int] = []
+    dead_chars: list[tuple[int, int]] = []
     # iterative pre-order walk; ("exit", node, category, first_token) closes a unit
     stack: list[tuple] = [("enter", tree.root_node)]
     while stack:
@@ -187,35 +188,26 @@ def from_tree(tree, text: str, data: bytes) -> TokenStream:
             head_end = pos(node.children[0].end_byte) if node.children else end
             out.emit(kind, node.type, start, head_end)
             stack.append(("exit", node, category, first))
-        for child in reversed(node.children):
+        children = node.children
+        named = [c for c in children if c.is_named and classify(c.type) != "COMMENT"]
+        for idx, child in enumerate(named[:-1]):
+            if classify(child.type) in TERMINATORS:
+                dead_chars.append((pos(named[idx + 1].start_byte), pos(named[-1].end_byte)))
+                break
+        for child in reversed(children):
             stack.append(("enter", child))
     if errors:
         lines = sorted(set(errors))
         shown = ", ".join(str(n) for n in lines[:10]) + (" ..." if len(lines) > 10 else "")
         out.problems.append(f"parse errors near line(s) {shown}; those parts were read as best possible")
-    out.dead.extend(_dead_after_terminators(tree, out, pos))
+    starts = np.array(out.start, dtype=np.int64)
+    for first, last in dead_chars:
+        i, j = int(np.searchsorted(starts, first, "left")), int(np.searchsorted(starts, last, "left"))
+        if j > i:
+            out.dead.append((i, j))
     out.dead.extend(_unused_declarations(out))
     out.dead = sorted(set(out.dead))
     return out
-
-
-def _dead_after_terminators(tree, out: TokenStream, pos) -> list[tuple[int, int]]:
-    """Token ranges of statements that follow a return/throw/break in the same block."""
-    starts = np.array(out.start, dtype=np.int64)
-    dead: list[tuple[int, int]] = []
-    stack = [tree.root_node]
-    while stack:
-        node = stack.pop()
-        named = [c for c in node.named_children if classify(c.type) != "COMMENT"]
-        for idx, child in enumerate(named[:-1]):
-            if classify(child.type) in TERMINATORS:
-                first, last = pos(named[idx + 1].start_byte), pos(named[-1].end_byte)
-                i, j = np.searchsorted(starts, first, "left"), np.searchsorted(starts, last, "left")
-                if j > i:
-                    dead.append((int(i), int(j)))
-                break
-        stack.extend(node.named_children)
-    return dead
 
 
 def _unused_declarations(out: TokenStream) -> list[tuple[int, int]]:
