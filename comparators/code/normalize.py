@@ -163,10 +163,6 @@ def from_tree(tree, text: str, data: bytes) -> TokenStream:
             if category in ("COND", "LOOP") and _condition_text(node) in FALSY:
                 out.dead.append((first, len(out.kinds)))
             continue
-        if node.type == "ERROR" or node.is_missing:
-            errors.append(node.start_point[0] + 1)
-        if not node.is_named:
-            continue
         category = classify(node.type) if node.parent is not None else None
         start, end = pos(node.start_byte), pos(node.end_byte)
         if category == "COMMENT":
@@ -185,17 +181,19 @@ def from_tree(tree, text: str, data: bytes) -> TokenStream:
         first = len(out.kinds)
         if category is not None:
             kind = _operator_class(node) if category == "BINOP" else category
-            head_end = pos(node.children[0].end_byte) if node.children else end
-            out.emit(kind, node.type, start, head_end)
+            head = node.child(0)
+            out.emit(kind, node.type, start, pos(head.end_byte) if head is not None else end)
             stack.append(("exit", node, category, first))
-        children = node.children
-        named = [c for c in children if c.is_named and classify(c.type) != "COMMENT"]
+        children = node.named_children
+        named = [c for c in children if classify(c.type) != "COMMENT"]
         for idx, child in enumerate(named[:-1]):
             if classify(child.type) in TERMINATORS:
                 dead_chars.append((pos(named[idx + 1].start_byte), pos(named[-1].end_byte)))
                 break
         for child in reversed(children):
             stack.append(("enter", child))
+    if tree.root_node.has_error:
+        errors = _error_lines(tree.root_node)
     if errors:
         lines = sorted(set(errors))
         shown = ", ".join(str(n) for n in lines[:10]) + (" ..." if len(lines) > 10 else "")
@@ -208,6 +206,18 @@ def from_tree(tree, text: str, data: bytes) -> TokenStream:
     out.dead.extend(_unused_declarations(out))
     out.dead = sorted(set(out.dead))
     return out
+
+
+def _error_lines(root) -> list[int]:
+    """1-based lines of ERROR and MISSING nodes (only subtrees that contain errors are walked)."""
+    lines: list[int] = []
+    stack = [root]
+    while stack:
+        node = stack.pop()
+        if node.type == "ERROR" or node.is_missing:
+            lines.append(node.start_point[0] + 1)
+        stack.extend(c for c in node.children if c.has_error or c.is_missing)
+    return lines
 
 
 def _unused_declarations(out: TokenStream) -> list[tuple[int, int]]:
