@@ -25,6 +25,7 @@ from comparators.code.align import (
 )
 from comparators.code.extract import features_data
 from comparators.code.languages import language_of
+from comparators.code.normalize import NORMALISATION_STEPS
 from comparators.fingerprint import minhash
 from comparators.fingerprint.fragments import merge_runs
 from comparators.fingerprint.tiling import tile
@@ -57,7 +58,8 @@ class CodeComparator:
     def __init__(self, min_match: int = 12, max_gap: int = 12, min_fill: int = 5, min_unit: int = 8, shingle: int = 8,
                  num_perm: int = 128, seed: int = 1, evidence_weight: float = 0.5,
                  evidence_scale: float = 3.0, structure_mix: float = 0.5, small_file: int = 150,
-                 commonplace_share: float = 0.1, max_bytes: int = 4 * 1024 * 1024) -> None:
+                 commonplace_share: float = 0.1, max_bytes: int = 4 * 1024 * 1024,
+                 normalise: Sequence[str] = NORMALISATION_STEPS, reorder: bool = True) -> None:
         self.min_match = min_match
         self.max_gap = max_gap
         self.min_fill = min_fill
@@ -71,6 +73,11 @@ class CodeComparator:
         self.small_file = small_file
         self.commonplace_share = commonplace_share
         self.max_bytes = max_bytes
+        unknown = sorted(set(normalise) - set(NORMALISATION_STEPS))
+        if unknown:
+            raise ValueError(f"unknown normalisation steps {unknown}; known: {NORMALISATION_STEPS}")
+        self.normalise = tuple(step for step in NORMALISATION_STEPS if step in normalise)
+        self.reorder = reorder
         self.corpus_: dict[str, Any] | None = None
 
     # -- contract ----------------------------------------------------------------------
@@ -81,7 +88,8 @@ class CodeComparator:
                "evidence_weight": self.evidence_weight, "evidence_scale": self.evidence_scale,
                "structure_mix": self.structure_mix, "small_file": self.small_file,
                "commonplace_share": self.commonplace_share, "max_bytes": self.max_bytes,
-               "signature_scheme": minhash.SCHEME, "reader": "tree-sitter (lexical fallback)"}
+               "signature_scheme": minhash.SCHEME, "reader": "tree-sitter (lexical fallback)",
+               "normalise": list(self.normalise), "reorder": self.reorder}
         if self.corpus_ is not None:
             out["corpus"] = {"files": self.corpus_["files"], "sha256": self.corpus_["sha256"]}
         return out
@@ -106,7 +114,7 @@ class CodeComparator:
                               Path(display_path))
 
     def _features(self, text: str, encoding: str, display: str, sha: str, path: Path) -> Features:
-        data, notes = features_data(text, encoding, language_of(path))
+        data, notes = features_data(text, encoding, language_of(path), frozenset(self.normalise))
         ids = _ids(data)
         sig = minhash.signature(kgram_hashes(ids, self.shingle), self.num_perm, self.seed)
         return Features(kind=self.name, path=display, sha256=sha, comparator=self.info(),
@@ -155,7 +163,7 @@ class CodeComparator:
         run_b = mask(nb, [(t.b_start, t.b_start + t.length) for t in tiles])
         units_a, units_b = da["units"], db["units"]
         moved = reordered_units(units_a, units_b, unit_hashes(ids_a, units_a), unit_hashes(ids_b, units_b),
-                                run_a, run_b, self.min_unit)
+                                run_a, run_b, self.min_unit) if self.reorder else []
         pieces = [Piece(f.a_start, f.a_end, f.b_start, f.b_end, f.matched, categorise(f, raw_a, raw_b), f.runs)
                   for f in merge_runs(own_runs, self.max_gap)]
         pieces += group_pieces([m for m in moved if not in_base(*m)], self.max_gap)
@@ -305,7 +313,7 @@ _ID_CACHE: dict[str, np.ndarray] = {}
 def _kind_ids(kinds: str) -> np.ndarray:
     cached = _ID_CACHE.get(kinds)
     if cached is None:
-        cached = hash_tokens(kinds.split()) if kinds else np.zeros(0, dtype=np.uint64)
+        cached = hash_tokens(kinds.split("\x1f")) if kinds else np.zeros(0, dtype=np.uint64)
         if len(_ID_CACHE) > 4096:
             _ID_CACHE.clear()
         _ID_CACHE[kinds] = cached

@@ -7,14 +7,15 @@ from typing import Any
 from comparators.code import evidence
 from comparators.code.grammars import grammar_version, parser
 from comparators.code.languages import Language
-from comparators.code.normalize import TokenStream, from_lexer, from_tree
+from comparators.code.normalize import NORMALISATION_STEPS, TokenStream, from_lexer, from_tree
 from comparators.fingerprint.tokens import hash_tokens
 from comparators.textio import line_starts
 
 MINIFIED_LINE = 1000  # average characters per line above which a file counts as minified
 
 
-def token_stream(text: str, language: Language | None) -> TokenStream:
+def token_stream(text: str, language: Language | None,
+                 steps: frozenset[str] = frozenset(NORMALISATION_STEPS)) -> TokenStream:
     """Tokens from the tree-sitter grammar of ``language``, else from the lexical reader."""
     ts_parser = parser(language.name) if language is not None else None
     if ts_parser is None:
@@ -26,12 +27,13 @@ def token_stream(text: str, language: Language | None) -> TokenStream:
         stream = from_lexer(text, language)
         stream.problems.append(f"tree-sitter failed ({type(exc).__name__}); lexical reader used")
         return stream
-    return from_tree(tree, text, data)
+    return from_tree(tree, text, data, steps)
 
 
-def features_data(text: str, encoding: str, language: Language | None) -> tuple[dict[str, Any], list[str]]:
+def features_data(text: str, encoding: str, language: Language | None,
+                  steps: frozenset[str] = frozenset(NORMALISATION_STEPS)) -> tuple[dict[str, Any], list[str]]:
     """The JSON-ready representation of one file and the notes met while reading it."""
-    stream = token_stream(text, language)
+    stream = token_stream(text, language, steps)
     notes = list(stream.problems)
     lines = text.count("\n") + 1
     if len(text) / lines > MINIFIED_LINE:
@@ -56,7 +58,7 @@ def features_data(text: str, encoding: str, language: Language | None) -> tuple[
         "chars": len(text),
         "lines": lines,
         "line_starts": line_starts(text).tolist(),
-        "kinds": " ".join(stream.kinds),
+        "kinds": "\x1f".join(stream.kinds),
         "raw": hash_tokens(stream.raw).astype("uint32").tolist() if stream.raw else [],
         "start": stream.start,
         "end": stream.end,

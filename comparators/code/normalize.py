@@ -121,10 +121,15 @@ def _char_offsets(text: str, data: bytes) -> np.ndarray | None:
     return np.append(mapping, len(text)).astype(np.int64)
 
 
-def _operator_class(node) -> str:
+NORMALISATION_STEPS = ("names", "literals", "types", "loops", "conditionals", "operators")
+
+
+def _operator_class(node, classes: bool = True) -> str:
     for child in node.children:
         if not child.is_named:
             op = child.type
+            if not classes:
+                return f"OP:{op}"
             if op in _COMPARE:
                 return "OP_CMP"
             if op in _LOGIC:
@@ -142,9 +147,16 @@ def _condition_text(node) -> str | None:
     return cond.text.decode("utf-8", "replace").strip().strip("()").strip()
 
 
-def from_tree(tree, text: str, data: bytes) -> TokenStream:
-    """Normalised tokens of a parsed file (``data`` = the UTF-8 bytes given to the parser)."""
+def from_tree(tree, text: str, data: bytes, steps: frozenset[str] = frozenset(NORMALISATION_STEPS)) -> TokenStream:
+    """Normalised tokens of a parsed file (``data`` = the UTF-8 bytes given to the parser).
+
+    ``steps`` switches normalisation steps on (all by default; switching one off is how the
+    benchmark measures what each step is worth): ``names`` (identifiers -> ID), ``literals``
+    (-> STR/NUM/LIT), ``types`` (types and modifiers dropped), ``loops`` (every loop -> LOOP),
+    ``conditionals`` (if/ternary/switch -> COND), ``operators`` (operator classes).
+    """
     out = TokenStream()
+    keep_names, keep_literals = "names" not in steps, "literals" not in steps
     mapping = _char_offsets(text, data)
 
     def pos(byte_offset: int) -> int:
@@ -169,10 +181,13 @@ def from_tree(tree, text: str, data: bytes) -> TokenStream:
             out.comments.append((text[start:end], start, end))
             continue
         if category == "DROP" or category == "SELF":
+            if category == "DROP" and "types" not in steps and re.search("type|modifier", node.type):
+                out.emit(f"T:{text[start:end]}", text[start:end], start, end)
             continue
         if category in LEAF_CATEGORIES:
             raw = text[start:end]
-            out.emit(category, raw, start, end)
+            concrete = keep_names if category == "ID" else keep_literals
+            out.emit(f"{category}:{raw[:40]}" if concrete else category, raw, start, end)
             if category == "STR":
                 out.strings.append((raw, start, end))
             elif category == "ID":
@@ -180,7 +195,10 @@ def from_tree(tree, text: str, data: bytes) -> TokenStream:
             continue
         first = len(out.kinds)
         if category is not None:
-            kind = _operator_class(node) if category == "BINOP" else category
+            kind = _operator_class(node, "operators" in steps) if category == "BINOP" else category
+            if (category == "LOOP" and "loops" not in steps) or (
+                    category == "COND" and "conditionals" not in steps):
+                kind = node.type
             head = node.child(0)
             out.emit(kind, node.type, start, pos(head.end_byte) if head is not None else end)
             stack.append(("exit", node, category, first))
