@@ -302,9 +302,13 @@ class Case:
         return problems
 
     # -- comparison ------------------------------------------------------------------
-    def run(self, kind: str | None = None,
-            progress: Callable[[int, int, str], None] | None = None) -> RunSummary:
-        """Compare every A material with every B material; resumable pair by pair."""
+    def run(self, kind: str | None = None, progress: Callable[[int, int, str], None] | None = None,
+            known_files: str | None = None) -> RunSummary:
+        """Compare every A material with every B material; resumable pair by pair.
+
+        ``known_files`` lists hashes of known third-party files that package comparisons
+        exclude (with the reason) besides the declared base materials.
+        """
         problems = self.check_materials() + self.check_audit()
         if problems:
             raise IntegrityError(problems)
@@ -321,6 +325,8 @@ class Case:
         compared, skipped = [], []
         for done, (a, b) in enumerate(pairs):
             name, kwargs = comparators.resolve(kind or "auto", self.root / a.relpath, self.root / b.relpath)
+            if name == "package" and known_files:
+                kwargs["known_files"] = known_files
             comparator = comparators.get(name, **kwargs)
             takes_base = "base" in inspect.signature(comparator.compare).parameters
             key = sha256_bytes(canonical_bytes({

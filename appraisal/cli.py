@@ -41,6 +41,8 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("b")
     p.add_argument("--kind", default="auto", choices=("auto", *comparators.KINDS))
     p.add_argument("--json", action="store_true", help="print the Comparison as JSON")
+    p.add_argument("--known-files", type=Path, help="list of '<sha256> <label>' lines: known third-party files "
+                   "excluded from package comparisons")
 
     p = sub.add_parser("batch", help="batch comparison (listed pairs or many-vs-many)")
     p.add_argument("sources", nargs="*", help="materials (files or folders) for many-vs-many")
@@ -79,6 +81,7 @@ def build_parser() -> argparse.ArgumentParser:
         p.add_argument("dir", type=Path)
         if verb == "run":
             p.add_argument("--kind", choices=comparators.KINDS)
+            p.add_argument("--known-files", type=Path, help="known third-party file hashes to exclude")
         p.add_argument("--json", action="store_true")
     p = case.add_parser("report", help="write the report (docx; --pdf with LibreOffice)")
     p.add_argument("dir", type=Path)
@@ -120,6 +123,8 @@ def _compare(args: argparse.Namespace) -> int:
         if not p.exists():
             raise InputError(p, "does not exist")
     name, kwargs = comparators.resolve(args.kind, a, b)
+    if name == "package" and args.known_files:
+        kwargs["known_files"] = str(args.known_files)
     comparator = comparators.get(name, **kwargs)
     kind = comparator.name
     result = comparator.compare(comparator.extract(a, display_path=args.a),
@@ -193,7 +198,8 @@ def _case_run(args: argparse.Namespace) -> int:
                 state["last"] = done
                 bar.set_description(label)
 
-            summary = case.run(kind=args.kind, progress=report)
+            summary = case.run(kind=args.kind, progress=report,
+                               known_files=str(args.known_files) if args.known_files else None)
         data = {"compared": summary.compared, "skipped": summary.skipped, "pairs": summary.total,
                 "findings": str(case.root / "findings.json"),
                 "comparisons": [{"a": c["a_id"], "b": c["b_id"], "kind": c["result"]["kind"],

@@ -34,6 +34,8 @@ from comparators.fingerprint.tokens import hash_tokens
 from comparators.hashing import sha256_bytes, sha256_file
 
 MEMBER_KINDS = ("code", "text")
+VENDOR_DIRS = frozenset({"node_modules", "vendor", "vendors", "third_party", "thirdparty", "third-party",
+                         "external", "externals", "site-packages", "bower_components", "deps", "extern"})
 # Zip-based document formats: archives by structure, but works of their own to a comparator.
 DOCUMENT_SUFFIXES = frozenset({".docx", ".xlsx", ".pptx", ".odt", ".ods", ".odp", ".epub"})
 
@@ -52,7 +54,7 @@ class PackageComparator:
 
     def __init__(self, candidates: int = 3, min_signature: float = 0.05, min_score: float = 0.2,
                  limits: ArchiveLimits | None = None, num_perm: int = 128, seed: int = 1,
-                 member_kinds: Sequence[str] = MEMBER_KINDS) -> None:
+                 member_kinds: Sequence[str] = MEMBER_KINDS, known_files: str | None = None) -> None:
         self.candidates = candidates
         self.min_signature = min_signature
         self.min_score = min_score
@@ -63,6 +65,8 @@ class PackageComparator:
         if unknown:
             raise ValueError(f"package members cannot be compared as {unknown}; choose from {MEMBER_KINDS}")
         self.member_kinds = tuple(member_kinds)
+        self.known_files = known_files
+        self.known = read_known_files(known_files) if known_files else {}
         self._members: dict[str, Any] = {}
 
     def member_comparator(self, kind: str) -> Any:
@@ -77,7 +81,8 @@ class PackageComparator:
         members = {k: self.member_comparator(k).info().to_dict() for k in self.member_kinds}
         return {"candidates": self.candidates, "min_signature": self.min_signature,
                 "min_score": self.min_score, "limits": self.limits.as_params(),
-                "num_perm": self.num_perm, "seed": self.seed, "members": members}
+                "num_perm": self.num_perm, "seed": self.seed, "members": members,
+                "known_files": {"path": self.known_files, "entries": len(self.known)} if self.known_files else None}
 
     def info(self) -> ComparatorInfo:
         return ComparatorInfo(self.name, self.version, self.params)
@@ -154,7 +159,7 @@ class PackageComparator:
         base_hashes = {f["sha256"]: (bf.path, f["path"]) for bf in base
                        for f in _files_of(bf)}
         files_a, files_b = _files_of(fa), _files_of(fb)
-        excluded, files_a, files_b = _filter_base(files_a, files_b, base_hashes, fa, fb)
+        excluded, files_a, files_b = _filter_base(files_a, files_b, base_hashes, self.known, fa, fb)
         identical, rest_a, rest_b = _pair_identical(files_a, files_b)
         base_files = [f for bf in base for f in _files_of(bf)]
         similar = self._pair_similar(rest_a, rest_b, files_a + files_b + base_files, base_files)
@@ -228,8 +233,11 @@ class PackageComparator:
         coverage_a = cov_a / size_a if size_a else 0.0
         coverage_b = cov_b / size_b if size_b else 0.0
         score = (cov_a + cov_b) / (size_a + size_b) if size_a + size_b else 0.0
-        notes = [f"A {f['path']}: {f['note']}" for f in _files_of(fa) if f.get("note")]
-        notes += [f"B {f['path']}: {f['note']}" for f in _files_of(fb) if f.get("note")]
+        notes = [f"{side} {f['path']}: {note}" for side, feats in (("A", fa), ("B", fb))
+                 for f in _files_of(feats) for note in _member_notes(f)]
+        notes += [f"{side} {path}: path suggests bundled third-party code; declare it as base material "
+                  "(or list its hash in known files) to exclude it"
+                  for side, feats in (("A", fa), ("B", fb)) for path in vendored_paths(_files_of(feats))]
         files = {
             "identical": [{"a": a["path"], "b": b["path"], "bytes": a["size"], "sha256": a["sha256"]}
                           for a, b in identical],
@@ -247,6 +255,8 @@ class PackageComparator:
                           "bytes": sum(r.get("bytes", r.get("bytes_a", 0)) for r in rows)}
                    for name, rows in files.items()}
         excluded_files = [e for e in excluded if "bytes" in e.detail]
+        files["vendored_a"] = vendored_paths(_files_of(fa))
+        files["vendored_b"] = vendored_paths(_files_of(fb))
         summary["excluded"] = {"count": len(excluded_files),
                                "bytes": sum(e.detail["bytes"] for e in excluded_files),
                                "fragments": len(excluded) - len(excluded_files)}
@@ -279,22 +289,57 @@ def _manifest_hash(members: Sequence[Member]) -> str:
 
 
 def _filter_base(files_a: list[dict], files_b: list[dict], base_hashes: dict[str, tuple[str, str]],
-                 fa: Features, fb: Features) -> tuple[list[Exclusion], list[dict], list[dict]]:
+                 known: dict[str, str], fa: Features, fb: Features) -> tuple[list[Exclusion], list[dict], list[dict]]:
+    """Remove files identical to declared base material or to known third-party files."""
     excluded: list[Exclusion] = []
     keep_a, keep_b = [], []
     for side, files, keep, owner in (("a", files_a, keep_a, fa), ("b", files_b, keep_b, fb)):
         for f in files:
             hit = base_hashes.get(f["sha256"])
-            if hit is None:
+            label = known.get(f["sha256"])
+            if hit is None and label is None:
                 keep.append(f)
                 continue
             region = Region(path=member_path(owner, f["path"]))
+            if hit is not None:
+                reason, origin = "declared base material", f"{hit[0]}/{hit[1]}"
+            else:
+                reason, origin = f"known third-party file ({label})", label
             excluded.append(Exclusion(
-                reason="declared base material",
-                a=region if side == "a" else None, b=region if side == "b" else None,
-                detail={"bytes": f["size"], "sha256": f["sha256"],
-                        "base": f"{hit[0]}/{hit[1]}"}))
+                reason=reason, a=region if side == "a" else None, b=region if side == "b" else None,
+                detail={"bytes": f["size"], "sha256": f["sha256"], "base": origin}))
     return excluded, keep_a, keep_b
+
+
+def _member_notes(entry: dict) -> list[str]:
+    """What reading one member file noted: its refusal reason or its comparator's notes."""
+    if entry.get("note"):
+        return [entry["note"]]
+    return list(entry["features"]["notes"]) if entry.get("features") else []
+
+
+def vendored_paths(files: list[dict]) -> list[str]:
+    """Files whose path suggests bundled third-party code (flagged for the expert, not removed)."""
+    return [f["path"] for f in files if VENDOR_DIRS & set(f["path"].lower().split("/")[:-1])]
+
+
+def read_known_files(path: str | Path) -> dict[str, str]:
+    """A list of known third-party files: lines ``<sha256> <label>`` (``#`` comments allowed)."""
+    known: dict[str, str] = {}
+    source = Path(path)
+    try:
+        lines = source.read_text(encoding="utf-8").splitlines()
+    except (OSError, UnicodeDecodeError) as exc:
+        raise InputError(source, f"cannot be read as a known-files list ({exc})") from None
+    for number, line in enumerate(lines, start=1):
+        line = line.strip()
+        if not line or line.startswith("#"):
+            continue
+        digest, _, label = line.partition(" ")
+        if len(digest) != 64 or any(c not in "0123456789abcdef" for c in digest.lower()):
+            raise InputError(source, f"line {number} does not start with a SHA-256")
+        known[digest.lower()] = label.strip() or source.name
+    return known
 
 
 def _pair_identical(files_a: list[dict], files_b: list[dict]) -> tuple[list[tuple[dict, dict]], list[dict], list[dict]]:

@@ -115,3 +115,25 @@ def test_empty_folder_is_bad_input(tmp_path: Path) -> None:
     (tmp_path / "empty").mkdir()
     with pytest.raises(InputError, match="empty folder"):
         comparators.get("package").extract(tmp_path / "empty")
+
+
+def test_bad_members_get_notes_and_vendored_files_are_flagged(tmp_path: Path) -> None:
+    a = _write(tmp_path / "A", {"src/shop.py": SHOP, "src/blob.java": b"\x00\x01\x02\xff" * 300,
+                                "web/app.min.js": "var a=1;" * 400, "big/huge.py": "x = 1\n" * 40_000,
+                                "node_modules/left/index.js": "module.exports = function pad(s) { return s; };\n"})
+    b = _write(tmp_path / "B", {"shop.py": SHOP})
+    known = tmp_path / "known.txt"
+    import hashlib
+    digest = hashlib.sha256(b"module.exports = function pad(s) { return s; };\n").hexdigest()
+    known.write_text(f"# known third-party files\n{digest} left-pad 1.3.0\n", encoding="utf-8")
+    pkg = comparators.get("package", known_files=str(known))
+    from comparators.code import CodeComparator
+    pkg._members["code"] = CodeComparator(max_bytes=100_000)
+    result = pkg.compare(pkg.extract(a), pkg.extract(b))
+    notes = "\n".join(result.notes)
+    assert "src/blob.java: is a binary file" in notes
+    assert "web/app.min.js: looks minified" in notes
+    assert "big/huge.py: is too large" in notes
+    assert "node_modules/left/index.js: path suggests bundled third-party code" in notes
+    assert any("known third-party file (left-pad 1.3.0)" == e.reason for e in result.excluded)
+    assert result.extra["files"]["identical"][0]["a"] == "src/shop.py"
