@@ -321,3 +321,10 @@ def test_normalisation_steps_can_be_switched_off(tmp_path: Path) -> None:
     assert renamed_full.coverage_a > 0.9 > renamed_raw.coverage_a
     with pytest.raises(ValueError, match="unknown normalisation"):
         comparators.get("code", normalise=("nope",))
+
+
+def test_code_inside_preprocessor_conditionals_is_read(tmp_path: Path) -> None:
+    wrapped = "#include <stdio.h>\n#ifdef _WIN32\n#define LIMIT 4\n" + C.split("\n", 1)[1] + "#endif\n"
+    (tmp_path / "w.c").write_text(wrapped, encoding="utf-8")
+    features = comparators.get("code").extract(tmp_path / "w.c")
+    assert features.data["kinds"].split("\x1f").count("FUNC") == 2

@@ -37,8 +37,8 @@ _RULES: tuple[tuple[str, str], ...] = (
             r"chained_string|string_literal|encapsed_string|bare_string|multiline_string_literal)$"),
     ("LIT", r"^(true|false|null|nil|none|boolean_literal|null_literal|boolean|nullptr|undefined)$"),
     ("DROP", r"comment_content|type|modifier|storage_class|qualifier|annotation|decorator|attribute_item|"
-             r"visibility|import|include|"
-             r"package_(declaration|clause|header)|using_directive|use_declaration|namespace_use|preproc_"),
+             r"visibility|import|^include|preproc_include|preproc_def|preproc_function_def|preproc_call|"
+             r"package_(declaration|clause|header)|using_directive|use_declaration|namespace_use"),
     ("NUM", r"integer|float|number|decimal|hex_|octal|binary_integer|real_literal|imaginary"),
     ("SELF", r"^(this|self|super|base)$"),
     ("ID", r"identifier$|^name$|^constant$|^simple_identifier$|shorthand_property|^field_identifier$|"
