@@ -27,6 +27,7 @@ from appraisal.progress import progress_bar
 from comparators.base import Features
 from comparators.canonical import canonical_json
 from comparators.errors import InputError
+from comparators.fingerprint.index import candidate_pairs as index_pairs
 
 
 @dataclass(frozen=True)
@@ -284,6 +285,36 @@ def expand_materials(kind: str, paths: Iterable[str]) -> list[str]:
     return sorted(dict.fromkeys(out))
 
 
+def retrieve(comparator: Any, features: dict[str, dict[str, Any]], sources: list[str],
+             suspects: list[str] | None, threshold: float) -> list[tuple[str, str]]:
+    """Candidate pairs for alignment.
+
+    With ``threshold`` 0 every pair is a candidate. Comparators that expose
+    ``retrieval_keys`` (normalised k-gram sets) use the inverted index: a pair is a candidate
+    when the k-grams it shares, leaving out those common to many files, cover ``threshold``
+    of the smaller file. Others use the MinHash estimate of their signatures.
+    """
+    left = sources
+    right = suspects if suspects is not None else sources
+    if threshold <= 0:
+        if suspects is None:
+            return [(a, b) for i, a in enumerate(left) for b in left[i + 1:]]
+        return [(a, b) for a in left for b in right if a != b]
+    if not hasattr(comparator, "retrieval_keys"):
+        sigs = {p: np.array(f["signature"]["values"], dtype=np.uint32) for p, f in features.items()}
+        return candidate_pairs(sigs, sources, suspects, threshold)
+    paths = sorted(set(left) | set(right))
+    number = {p: n for n, p in enumerate(paths)}
+    keys = [comparator.retrieval_keys(Features.from_dict(features[p])) for p in paths]
+    found = index_pairs(keys, [number[p] for p in left],
+                        [number[p] for p in right] if suspects is not None else None, threshold,
+                        max_df_share=RETRIEVAL_MAX_DF_SHARE)
+    return [(paths[i], paths[j]) for i, j, _ in found]
+
+
+RETRIEVAL_MAX_DF_SHARE = 0.02  # k-grams in more than 2% of the files do not link files
+
+
 def candidate_pairs(signatures: dict[str, np.ndarray], sources: list[str], suspects: list[str] | None,
                     threshold: float) -> list[tuple[str, str]]:
     """Pairs whose MinHash estimate reaches ``threshold`` (all pairs when it is 0).
@@ -309,7 +340,7 @@ def candidate_pairs(signatures: dict[str, np.ndarray], sources: list[str], suspe
 
 
 def run_many(kind: str, sources: list[str], suspects: list[str] | None, out: Path, *,
-             threshold: float = 0.0, retrieval: float = 0.05, resume: bool = False,
+             threshold: float = 0.0, retrieval: float = 0.1, resume: bool = False,
              workers: int = 1, scheduler: str | None = None,
              progress: bool | None = None) -> BatchSummary:
     """Many-vs-many: extract all, retrieve candidates by signature, compare, write lines."""
@@ -337,10 +368,10 @@ def run_many(kind: str, sources: list[str], suspects: list[str] | None, out: Pat
             if (p, "") not in done:
                 _write(handle, {"a": p, "b": "", "error": feats[p]["error"]})
                 errors += 1
-        sigs = {p: np.array(r["features"]["signature"]["values"], dtype=np.uint32)
-                for p, r in feats.items() if p not in bad}
-        cands = candidate_pairs(sigs, [p for p in src if p not in bad],
-                                [p for p in sus if p not in bad] if sus is not None else None, retrieval)
+        good_src = [p for p in src if p not in bad]
+        good_sus = [p for p in sus if p not in bad] if sus is not None else None
+        cands = retrieve(_instance(spec), {p: r["features"] for p, r in feats.items() if p not in bad},
+                         good_src, good_sus, retrieval)
         todo = [c for c in cands if c not in done]
         with progress_bar(len(todo), "pairs", progress) as bar:
             spec = _fitted(spec, [r["features"] for r in feats.values() if "features" in r], workdir)

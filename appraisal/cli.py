@@ -51,8 +51,9 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--against", nargs="+", help="suspects compared with every source")
     p.add_argument("--out", type=Path, required=True, help="JSON lines output")
     p.add_argument("--threshold", type=float, default=0.0, help="write pairs scoring at least this")
-    p.add_argument("--retrieval", type=float, default=0.05,
-                   help="MinHash estimate a pair needs to be compared at all (0 = all pairs)")
+    p.add_argument("--retrieval", type=float, default=0.1,
+                   help="share of the smaller file's distinctive k-grams a pair must share to be aligned "
+                        "(MinHash estimate for comparators without k-gram keys; 0 = align all pairs)")
     p.add_argument("--workers", type=int, default=1)
     p.add_argument("--scheduler", help="address of a Dask scheduler (tcp://host:8786)")
     p.add_argument("--resume", action="store_true", help="skip pairs already in --out")

@@ -41,11 +41,11 @@ class Region:
     def to_dict(self) -> dict[str, Any]:
         """Plain dict without the fields that do not apply."""
         out: dict[str, Any] = {}
-        for f in fields(self):
-            value = getattr(self, f.name)
+        for name in _REGION_FIELDS:
+            value = getattr(self, name)
             if value is not None:
-                out[f.name] = [list(p) for p in value] if f.name == "polygon" else (
-                    list(value) if f.name == "address" else value)
+                out[name] = [list(p) for p in value] if name == "polygon" else (
+                    list(value) if name == "address" else value)
         return out
 
     @classmethod
@@ -57,6 +57,9 @@ class Region:
         if kwargs.get("address") is not None:
             kwargs["address"] = tuple(kwargs["address"])
         return cls(**kwargs)
+
+
+_REGION_FIELDS = tuple(f.name for f in fields(Region))
 
 
 @dataclass(frozen=True)

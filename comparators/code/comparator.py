@@ -123,6 +123,10 @@ class CodeComparator:
                                              "over": "normalised token k-grams"}),
                         data=data, notes=tuple(notes))
 
+    def retrieval_keys(self, features: Features) -> np.ndarray:
+        """The file's distinct normalised k-gram hashes, for inverted-index candidate retrieval."""
+        return np.unique(kgram_hashes(_ids(features.data), self.shingle))
+
     # -- corpus statistics (rarity, commonplace code) ------------------------------------
     def fit(self, corpus: Sequence[Features]) -> CodeComparator:
         """Learn document frequencies of identifiers, literals and k-grams from ``corpus``."""
