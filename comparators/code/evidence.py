@@ -10,11 +10,14 @@ frequency), else from built-in English word frequencies and a list of everyday c
 from __future__ import annotations
 
 import math
+import os
+import pickle
 import re
 import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
+from pathlib import Path
 
 _WORD = re.compile(r"[A-Z]+(?=[A-Z][a-z])|[A-Z]?[a-z]+|[A-Z]+|\d+")
 _SPACE = re.compile(r"\s+")
@@ -67,8 +70,38 @@ def words_of(identifier: str) -> list[str]:
 @lru_cache(maxsize=1)
 def _english() -> dict[str, int]:
     """English word frequencies shipped with pyspellchecker (loaded once, offline)."""
+    return _lexicon()[0]
+
+
+@lru_cache(maxsize=1)
+def _lexicon() -> tuple[dict[str, int], dict[str, str]]:
+    """(English word frequencies, deletion index), cached on disk per pyspellchecker version.
+
+    Both derive only from the installed pyspellchecker word list; building them takes about
+    a third of a second, loading the cached pickle a few milliseconds.
+    """
+    from importlib.metadata import version
+
+    cache_dir = Path(os.environ.get("XDG_CACHE_HOME", Path.home() / ".cache")) / "appraisal"
+    cache = cache_dir / f"english-{version('pyspellchecker')}-v1.pickle"
+    try:
+        with cache.open("rb") as handle:
+            return pickle.load(handle)
+    except (OSError, pickle.PickleError, EOFError, ValueError):
+        pass
     from spellchecker import SpellChecker
-    return dict(SpellChecker(distance=1).word_frequency.dictionary)
+
+    english = dict(SpellChecker(distance=1).word_frequency.dictionary)
+    lexicon = (english, _build_deletion_index(english))
+    try:
+        cache_dir.mkdir(parents=True, exist_ok=True)
+        tmp = cache.with_suffix(f".{os.getpid()}.tmp")
+        with tmp.open("wb") as handle:
+            pickle.dump(lexicon, handle, protocol=pickle.HIGHEST_PROTOCOL)
+        os.replace(tmp, cache)
+    except OSError:
+        pass  # a read-only home only costs the rebuild next time
+    return lexicon
 
 
 def word_frequency(word: str) -> int:
@@ -76,11 +109,14 @@ def word_frequency(word: str) -> int:
     return _english().get(word, 0)
 
 
-@lru_cache(maxsize=1)
-def _deletion_index(min_frequency: int = 1000) -> dict[str, str]:
+def _deletion_index() -> dict[str, str]:
+    return _lexicon()[1]
+
+
+def _build_deletion_index(english: dict[str, int], min_frequency: int = 1000) -> dict[str, str]:
     """Each one-letter deletion of a common English word -> the most frequent such word."""
     index: dict[str, tuple[int, str]] = {}
-    for word, freq in _english().items():
+    for word, freq in english.items():
         if freq < min_frequency or len(word) < 4:
             continue
         for variant in {word[:i] + word[i + 1:] for i in range(len(word))} | {word}:
