@@ -22,10 +22,10 @@ from collections import Counter
 from pathlib import Path
 
 from catalogue import SPLITS, Source, Split, check_disjoint
-from disguise import FAMILIES, STRENGTHS
+from disguise import DENSE_FAMILY, DENSE_STRENGTHS, FAMILIES, STRENGTHS
 from jobs import Job, run_all, seed_for
 from langs import EXTENSION
-from negatives import Doc, same_domain_pairs, same_task_pairs
+from negatives import Doc, extra_same_domain_pairs, same_domain_pairs, same_task_pairs
 from same_task import Impl, load
 from sources import Original, candidates, select
 from speed import build_many, build_single, write_manifest
@@ -121,29 +121,40 @@ def _pairs(split: Split, out: Path, work: Path, per_language: int, languages: tu
                                  impl.text.count(b"\n")), impl.text)
     sources_to_disguise = [d for d, _ in docs.values() if not d.key.startswith("task:")]
     sources_to_disguise += [docs[i.id][0] for i in disguised_impl.values()]
+    ordered = sorted(sources_to_disguise, key=lambda d: d.key)
     jobs = [Job(d.key, d.language, fam, s, seed_for(split.seed, d.key, fam, s), docs[d.key][1])
-            for d in sorted(sources_to_disguise, key=lambda d: d.key) for fam in FAMILIES for s in STRENGTHS]
+            for d in ordered for fam in FAMILIES for s in STRENGTHS]
+    # The dense combined levels (4, 5) come after the rest, so that everything of strengths 1-3 (files, pairs,
+    # negatives) is exactly what it was without them; their rows are appended to pairs.csv.
+    dense_jobs = [Job(d.key, d.language, DENSE_FAMILY, s, seed_for(split.seed, d.key, DENSE_FAMILY, s),
+                      docs[d.key][1]) for d in ordered for s in DENSE_STRENGTHS]
     t0 = time.time()
-    outcomes = run_all(jobs, workers)
-    print(f"{len(jobs)} disguise jobs in {time.time() - t0:.1f}s", file=sys.stderr)
+    # Slowest jobs first, for an even load over the workers (outcomes come back in job order).
+    all_outcomes = run_all(dense_jobs + jobs, workers)
+    dense_outcomes, outcomes = all_outcomes[:len(dense_jobs)], all_outcomes[len(dense_jobs):]
+    print(f"{len(jobs) + len(dense_jobs)} disguise jobs in {time.time() - t0:.1f}s", file=sys.stderr)
     writer = Writer(out, split.seed)
     rows: list[dict[str, object]] = []
+    dense_rows: list[dict[str, object]] = []
     stats: Counter[tuple[str, int, str, str]] = Counter()
     variants: dict[str, list[Doc]] = {}
+    dense_variants: dict[str, list[Doc]] = {}
     variant_text: dict[str, bytes] = {}
-    for job, res in zip(jobs, outcomes):
+    for job, res in list(zip(jobs, outcomes)) + list(zip(dense_jobs, dense_outcomes)):
         stats[(job.family, job.strength, job.language, res.status)] += 1
         if res.text is None:
             continue
+        dense = job.strength in DENSE_STRENGTHS
         base = docs[job.origin][0]
         v = Doc(f"{job.origin}#{job.family}#{job.strength}", job.origin, base.package, base.domain, job.language,
                 res.text.count(b"\n"), job.family, job.strength)
-        variants.setdefault(job.origin, []).append(v)
+        (dense_variants if dense else variants).setdefault(job.origin, []).append(v)
         variant_text[v.key] = res.text
         a = writer.put(job.origin, job.language, docs[job.origin][1])
         b = writer.put(v.key, job.language, res.text)
-        rows.append({"a": a, "b": b, "label": 1, "family": job.family, "strength": job.strength,
-                     "language": job.language, "origin": job.origin})
+        (dense_rows if dense else rows).append({"a": a, "b": b, "label": 1, "family": job.family,
+                                                "strength": job.strength, "language": job.language,
+                                                "origin": job.origin})
 
     def path_of(d: Doc) -> str:
         text = variant_text[d.key] if d.family else docs[d.key][1]
@@ -159,6 +170,18 @@ def _pairs(split: Split, out: Path, work: Path, per_language: int, languages: tu
         n_pos = sum(1 for r in rows if r["language"] == lang and r["label"] == 1)
         n_neg = sum(1 for r in rows if r["language"] == lang and r["label"] == 0)
         for a, b in same_domain_pairs(originals[lang], variants, max(0, n_pos - n_neg), neg_rng):
+            rows.append({"a": path_of(a), "b": path_of(b), "label": 0, "family": "neg-same-domain", "strength": 0,
+                         "language": lang, "origin": f"{a.origin}|{b.origin}"})
+    # Dense-level copies, and as many more same-domain negatives per language (half of them with a dense-level
+    # variant of an unrelated original, so that those artefacts alone never tell the classes apart).
+    rows.extend(dense_rows)
+    dense_rng = random.Random(seed_for(split.seed, "negatives-dense"))
+    used_pairs = {(str(r["a"]), str(r["b"])) for r in rows if r["label"] == 0}
+    for lang in languages:
+        n_pos = sum(1 for r in rows if r["language"] == lang and r["label"] == 1)
+        n_neg = sum(1 for r in rows if r["language"] == lang and r["label"] == 0)
+        for a, b in extra_same_domain_pairs(originals[lang], dense_variants, max(0, n_pos - n_neg), dense_rng,
+                                            path_of, used_pairs):
             rows.append({"a": path_of(a), "b": path_of(b), "label": 0, "family": "neg-same-domain", "strength": 0,
                          "language": lang, "origin": f"{a.origin}|{b.origin}"})
     with (out / "pairs.csv").open("w", newline="") as fh:

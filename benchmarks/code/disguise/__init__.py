@@ -29,3 +29,6 @@ FAMILIES: dict[str, Transform] = {
     "combined": combined.transform,
 }
 STRENGTHS: tuple[int, ...] = (1, 2, 3)
+# Extra, denser levels of ``combined`` only (every other family stops at 3).
+DENSE_FAMILY = "combined"
+DENSE_STRENGTHS: tuple[int, ...] = (4, 5)

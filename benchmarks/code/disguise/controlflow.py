@@ -578,10 +578,17 @@ def _sites_python(root: Node, src: bytes) -> list[tuple[Node, str, Callable[[Nod
     return out
 
 
-def transform(src: bytes, lang: str, strength: int, rng: random.Random) -> bytes:
-    """Rewrite a strength-dependent share of loops, branches, ternaries and increments."""
+def transform(src: bytes, lang: str, strength: int, rng: random.Random, *,
+              exclude: frozenset[str] = frozenset()) -> bytes:
+    """Rewrite a strength-dependent share of loops, branches, ternaries and increments.
+
+    ``exclude`` names rewrite kinds to leave out (``invert``, ``incr``, ...): a second pass over already rewritten
+    code leaves out the kinds that would undo the first pass.
+    """
     root = parse(lang, src).root_node
     found = _sites_python(root, src) if lang == "python" else _sites_c_like(root, src, lang)
+    if exclude:
+        found = [site for site in found if site[1] not in exclude]
     by_node: dict[Key, list[tuple[Node, str, Callable[[Node, Renderer], str]]]] = {}
     for site in found:
         by_node.setdefault(_key(site[0]), []).append(site)

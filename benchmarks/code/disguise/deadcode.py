@@ -88,10 +88,22 @@ def _values(maker: NameMaker, rng: random.Random) -> dict[str, str]:
             "k": str(rng.randrange(2, 100)), "k2": str(rng.randrange(1, 50)), "s": rng.choice(WORDS)}
 
 
-def _statement_points(root: Node, src: bytes, lang: str) -> list[Node]:
+SWITCH_GROUPS: dict[str, frozenset[str]] = {
+    "java": frozenset({"switch_block_statement_group"}), "c": frozenset({"case_statement"}),
+    "python": frozenset(), "javascript": frozenset({"switch_case", "switch_default"}),
+}
+
+
+def _statement_points(root: Node, src: bytes, lang: str, switch_groups: bool = False) -> list[Node]:
     points = []
-    for block in (n for n in walk(root) if n.type in BLOCK_TYPES[lang]):
+    for block in (n for n in walk(root) if n.type in BLOCK_TYPES[lang] or
+                  (switch_groups and n.type in SWITCH_GROUPS[lang])):
         stmts = [c for c in block.named_children if "comment" not in c.type]
+        if block.type in SWITCH_GROUPS[lang]:
+            # statements of a case after its first one (never right after the label)
+            value = block.child_by_field_name("value")
+            stmts = [c for c in stmts if c.type != "switch_label" and not (
+                value is not None and c.start_byte == value.start_byte and c.end_byte == value.end_byte)][1:]
         for i, s in enumerate(stmts):
             if not starts_line(src, s):
                 continue
@@ -131,15 +143,25 @@ def _helper_points(root: Node, src: bytes, lang: str) -> list[tuple[Node, bool]]
     return out
 
 
-def transform(src: bytes, lang: str, strength: int, rng: random.Random) -> bytes:
-    """Insert unused statements and (strength >= 2) unused helper functions."""
+def transform(src: bytes, lang: str, strength: int, rng: random.Random, *, share: float | None = None,
+              helpers: int | None = None, top_level: float = 0.0, switch_groups: bool = False) -> bytes:
+    """Insert unused statements and (strength >= 2) unused helper functions.
+
+    ``share`` (a share of statement positions) and ``helpers`` (a number) override the strength's density;
+    ``top_level`` > 0 also puts unused declarations before that share of class members / top-level statements,
+    ``switch_groups`` also inserts between the statements of a ``case`` (the dense levels of ``combined``). The
+    defaults give strengths 1-3 exactly.
+    """
     root = parse(lang, src).root_node
     maker = NameMaker(rng, lang, src)
     unit = indent_unit(src)
     edits: list[Edit] = []
-    points = _statement_points(root, src, lang)
+    points = _statement_points(root, src, lang, switch_groups)
     n = len(points)
-    count = {1: max(1, round(0.04 * n)), 2: max(2, round(0.10 * n)), 3: max(4, round(0.25 * n))}[strength]
+    if share is None:
+        count = {1: max(1, round(0.04 * n)), 2: max(2, round(0.10 * n)), 3: max(4, round(0.25 * n))}[strength]
+    else:
+        count = max(1, round(share * n))
     for p in sorted(rng.sample(points, min(count, n)), key=lambda x: x.start_byte):
         indent = indent_at(src, p.start_byte)
         wrap = lang != "python" and p.type == "expression_statement" and "\n" not in text(p, src) and \
@@ -153,7 +175,7 @@ def transform(src: bytes, lang: str, strength: int, rng: random.Random) -> bytes
         body = _render(snippet, _values(maker, rng), indent, unit)
         edits.append(Edit(p.start_byte, p.start_byte, body + b"\n" + indent))
     helper_points = _helper_points(root, src, lang)
-    n_helpers = {1: 0, 2: 1, 3: 2}[strength]
+    n_helpers = {1: 0, 2: 1, 3: 2}[strength] if helpers is None else helpers
     for hp, is_method in sorted(rng.sample(helper_points, min(n_helpers, len(helper_points))),
                                 key=lambda x: x[0].start_byte):
         indent = indent_at(src, hp.start_byte)
@@ -161,6 +183,8 @@ def transform(src: bytes, lang: str, strength: int, rng: random.Random) -> bytes
         body = _render(rng.choice(pool), _values(maker, rng), indent, unit)
         sep = b"\n\n" + indent if lang == "python" and not is_method and not indent else b"\n\n" + indent
         edits.append(Edit(hp.start_byte, hp.start_byte, body + sep))
+    if top_level > 0:
+        edits.extend(_top_level_edits(root, src, lang, top_level, maker, rng))
     edits.sort(key=lambda e: (e.start, e.end))
     kept: list[Edit] = []
     for e in edits:
@@ -168,3 +192,52 @@ def transform(src: bytes, lang: str, strength: int, rng: random.Random) -> bytes
             continue
         kept.append(e)
     return apply_edits(src, kept)
+
+
+TOP_DECLARATIONS: dict[str, tuple[str, ...]] = {
+    "java": ("private static final int {V} = {k};", "private static final long {V} = {k}L * {k2};",
+             'private static final String {V} = "{s}";', "private static final boolean {V} = {k} > {k2};"),
+    "c": ("static const int {v} = {k};", "static const unsigned long {v} = {k}UL;", 'static const char {v}[] = "{s}";'),
+    "python": ("{V} = {k}", "{V} = '{s}'", "{V} = ({k}, {k2})"),
+    "javascript": ("var {v} = {k};", "const {v} = '{s}';", "let {v} = [{k}, {k2}];"),
+}
+
+
+def _top_points(root: Node, src: bytes, lang: str) -> list[Node]:
+    """Class members (Java) and top-level statements before which an unused declaration may go."""
+    out: list[Node] = []
+    if lang == "java":
+        for body in (n for n in walk(root) if n.type == "class_body" and n.parent is not None
+                     and n.parent.type == "class_declaration"):
+            out.extend(c for c in body.named_children if "comment" not in c.type and starts_line(src, c))
+        return out
+    kids = [c for c in root.named_children if "comment" not in c.type]
+    if lang == "python":
+        future = [i for i, c in enumerate(kids) if c.type == "import_from_statement"
+                  and text(c, src).startswith("from __future__")]
+        kids = kids[(future[-1] + 1 if future else 1):]
+    else:
+        kids = kids[1:]
+    for c in kids:
+        if not starts_line(src, c) or indent_at(src, c.start_byte):
+            continue
+        if lang == "c" and c.type not in ("function_definition", "declaration", "type_definition"):
+            continue
+        out.append(c)
+    return out
+
+
+def _top_level_edits(root: Node, src: bytes, lang: str, share: float, maker: NameMaker,
+                     rng: random.Random) -> list[Edit]:
+    points = _top_points(root, src, lang)
+    if not points:
+        return []
+    chosen = sorted(rng.sample(points, min(len(points), max(1, round(share * len(points))))),
+                    key=lambda p: p.start_byte)
+    edits = []
+    for p in chosen:
+        values = _values(maker, rng)
+        values["V"] = maker.fresh(style="upper")
+        line = rng.choice(TOP_DECLARATIONS[lang]).format(**values).encode()
+        edits.append(Edit(p.start_byte, p.start_byte, line + b"\n" + indent_at(src, p.start_byte)))
+    return edits

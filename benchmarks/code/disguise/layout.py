@@ -157,10 +157,13 @@ def transform(src: bytes, lang: str, strength: int, rng: random.Random) -> bytes
                 gaps[i] = "\n" + line_indent(prev.start)
     # 3. line breaks in argument/parameter lists (strength 3).
     if strength == 3:
+        # Leaves are sorted and disjoint, so those inside a node are one contiguous run.
+        starts = [lf.start for lf in leaves]
+        ends = [lf.end for lf in leaves]
         for n in walk(root):
             if n.type not in LIST_TYPES or rng.random() >= 0.5:
                 continue
-            idx = [i for i, lf in enumerate(leaves) if n.start_byte <= lf.start and lf.end <= n.end_byte]
+            idx = list(range(bisect.bisect_left(starts, n.start_byte), bisect.bisect_right(ends, n.end_byte)))
             if len(idx) < 4 or any(_is_comment(leaves[i]) for i in idx) or \
                     any(frozen[i] or protected[i] for i in idx[:-1]):
                 continue

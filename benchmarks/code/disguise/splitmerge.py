@@ -437,10 +437,10 @@ def _ancestors(node: Node) -> list[Node]:
     return out
 
 
-def transform(src: bytes, lang: str, strength: int, rng: random.Random) -> bytes:
-    """Apply a strength-dependent number of split/merge operations, one at a time."""
+def transform(src: bytes, lang: str, strength: int, rng: random.Random, *, ops: int | None = None) -> bytes:
+    """Apply a strength-dependent number (or ``ops``) of split/merge operations, one at a time."""
     out = src
-    for _ in range(OPS[strength]):
+    for _ in range(OPS[strength] if ops is None else ops):
         root = parse(lang, out).root_node
         fns = _functions(root, lang)
         maker = NameMaker(rng, lang, out)
