@@ -10,14 +10,13 @@ frequency), else from built-in English word frequencies and a list of everyday c
 from __future__ import annotations
 
 import math
-import os
-import pickle
 import re
 import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
-from pathlib import Path
+
+from comparators.diskcache import cached
 
 _WORD = re.compile(r"[A-Z]+(?=[A-Z][a-z])|[A-Z]?[a-z]+|[A-Z]+|\d+")
 _SPACE = re.compile(r"\s+")
@@ -82,26 +81,13 @@ def _lexicon() -> tuple[dict[str, int], dict[str, str]]:
     """
     from importlib.metadata import version
 
-    cache_dir = Path(os.environ.get("XDG_CACHE_HOME", Path.home() / ".cache")) / "appraisal"
-    cache = cache_dir / f"english-{version('pyspellchecker')}-v1.pickle"
-    try:
-        with cache.open("rb") as handle:
-            return pickle.load(handle)
-    except (OSError, pickle.PickleError, EOFError, ValueError):
-        pass
-    from spellchecker import SpellChecker
+    def build() -> tuple[dict[str, int], dict[str, str]]:
+        from spellchecker import SpellChecker
 
-    english = dict(SpellChecker(distance=1).word_frequency.dictionary)
-    lexicon = (english, _build_deletion_index(english))
-    try:
-        cache_dir.mkdir(parents=True, exist_ok=True)
-        tmp = cache.with_suffix(f".{os.getpid()}.tmp")
-        with tmp.open("wb") as handle:
-            pickle.dump(lexicon, handle, protocol=pickle.HIGHEST_PROTOCOL)
-        os.replace(tmp, cache)
-    except OSError:
-        pass  # a read-only home only costs the rebuild next time
-    return lexicon
+        english = dict(SpellChecker(distance=1).word_frequency.dictionary)
+        return english, _build_deletion_index(english)
+
+    return cached(f"english-{version('pyspellchecker')}-v1", build)
 
 
 def word_frequency(word: str) -> int:

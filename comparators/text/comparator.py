@@ -1,53 +1,93 @@
-"""The literary-text comparator: passages aligned on normalised word/character tokens."""
+"""The literary-text comparator: copied passages of Chinese and English works, located exactly.
+
+Stages (one module each): ``read`` (txt/md/docx/pdf/html/epub with a position map to pages and
+paragraphs) → ``normalize`` (NFKC, punctuation, case, traditional → simplified, offset map) →
+``units`` (CJK characters and words, sentences) → ``commonplace`` / ``quotations`` (what does not
+count as copying) → ``vectors`` (sentence tf-idf) → ``align`` (seeding, extension, validation,
+summary mode, merging) → ``categorise``. Offsets in results are code points of the text the
+reader produced (for .txt: the decoded file), end exclusive.
+"""
 
 from __future__ import annotations
 
+import math
+from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
 import numpy as np
 
-from comparators.base import ComparatorInfo, Comparison, Features, Match, MaterialRef, Signature
+from comparators.base import ComparatorInfo, Comparison, Exclusion, Features, Match, MaterialRef, Signature
 from comparators.errors import InputError
 from comparators.fingerprint import minhash
-from comparators.fingerprint.fragments import merge_runs
-from comparators.fingerprint.tiling import tile
-from comparators.fingerprint.tokens import hash_tokens, kgram_hashes
+from comparators.fingerprint.tokens import kgram_hashes
 from comparators.hashing import sha256_bytes
-from comparators.text.tokenize import tokens
-from comparators.textio import DecodedText, decode_bytes, line_starts, read_text, text_region
+from comparators.text.align import AlignParams, Passage, align
+from comparators.text.categorise import categorise
+from comparators.text.commonplace import mark_common
+from comparators.text.normalize import normalise
+from comparators.text.quotations import attributed_share, quotations
+from comparators.text.read import Document, read_document
+from comparators.text.units import tokenise
+from comparators.text.vectors import SentenceSpace, build_space, sentence_features
+from comparators.textio import decode_bytes, line_starts, text_region
 
-TEXT_EXTENSIONS = frozenset({".txt", ".md", ".text", ".csv", ".tsv", ".html", ".htm", ".xml",
-                             ".json", ".yaml", ".yml", ".ini", ".cfg", ".conf", ".rst", ".srt",
-                             ".log", ".toml", ".properties", ".lst"})
+TEXT_EXTENSIONS = frozenset({".txt", ".md", ".markdown", ".text", ".rst", ".srt", ".html", ".htm", ".xhtml",
+                             ".docx", ".pdf", ".epub"})
+_CJK_LIMIT = 0x40000  # token ids below this are CJK code points; word ids are 63-bit hashes
 
 
 class TextComparator:
-    """Compare texts as sequences of normalised tokens (CJK characters, Latin words).
+    """Align copied passages between two texts (Chinese and English).
 
-    Parameters: ``min_match`` (tokens in the shortest reported passage), ``max_gap``
-    (tokens of edits bridged inside one passage), ``shingle``, ``num_perm``, ``seed``
-    (MinHash retrieval signature), ``max_bytes`` (size cap).
+    Parameters (all in ``params``, all reported): ``seed_cosine``/``seed_dice`` (sentence pairs
+    that seed a passage), ``min_passage_sim`` (validation), ``gap`` (sentences bridged inside one
+    passage), ``merge_gap``, ``summary_gap``/``summary_ratio`` (summary mode), ``bigram_weight``,
+    ``min_tokens`` (shortest passage, in words or CJK characters), ``evidence_tokens`` (passage
+    length at which one passage is strong evidence), ``simplify`` (traditional → simplified),
+    ``filter_common`` (idioms and stock phrases), ``quotation_share``/``base_share``
+    (filtration), ``shingle``/``num_perm``/``seed`` (retrieval signature), ``max_bytes``.
     """
 
     name = "text"
-    version = "0.1.0"
+    version = "0.3.0"
 
-    def __init__(self, min_match: int = 8, max_gap: int = 6, shingle: int = 4,
+    def __init__(self, seed_cosine: float = 0.33, seed_dice: float = 0.33, min_passage_sim: float = 0.34,
+                 gap: int = 4, merge_gap: int = 2, summary_gap: int = 24, summary_ratio: float = 0.6,
+                 bigram_weight: float = 0.5, min_tokens: int = 20, min_units: int = 2,
+                 evidence_tokens: int = 60, simplify: bool = True, filter_common: bool = True,
+                 quotation_share: float = 0.8, base_share: float = 0.5, shingle: int = 3,
                  num_perm: int = 128, seed: int = 1, max_bytes: int = 64 * 1024 * 1024) -> None:
-        self.min_match = min_match
-        self.max_gap = max_gap
+        self.align_params = AlignParams(seed_cosine=seed_cosine, seed_dice=seed_dice,
+                                        min_passage_sim=min_passage_sim, gap=gap, merge_gap=merge_gap,
+                                        summary_gap=summary_gap, summary_ratio=summary_ratio)
+        self.bigram_weight = bigram_weight
+        self.min_tokens = min_tokens
+        self.min_units = min_units
+        self.evidence_tokens = evidence_tokens
+        self.simplify = simplify
+        self.filter_common = filter_common
+        self.quotation_share = quotation_share
+        self.base_share = base_share
         self.shingle = shingle
         self.num_perm = num_perm
         self.seed = seed
         self.max_bytes = max_bytes
 
+    # -- contract -----------------------------------------------------------------------
     @property
     def params(self) -> dict[str, Any]:
-        return {"tokens": "nfkc-casefold cjk-char latin-word", "min_match": self.min_match,
-                "max_gap": self.max_gap, "shingle": self.shingle, "num_perm": self.num_perm,
-                "seed": self.seed, "max_bytes": self.max_bytes,
-                "signature_scheme": minhash.SCHEME}
+        p = self.align_params
+        return {"seed_cosine": p.seed_cosine, "seed_dice": p.seed_dice, "min_passage_sim": p.min_passage_sim,
+                "gap": p.gap, "merge_gap": p.merge_gap, "summary_gap": p.summary_gap,
+                "summary_ratio": p.summary_ratio, "bigram_weight": self.bigram_weight,
+                "min_tokens": self.min_tokens, "min_units": self.min_units,
+                "evidence_tokens": self.evidence_tokens, "simplify": self.simplify,
+                "filter_common": self.filter_common, "quotation_share": self.quotation_share,
+                "base_share": self.base_share, "shingle": self.shingle, "num_perm": self.num_perm,
+                "seed": self.seed, "max_bytes": self.max_bytes, "signature_scheme": minhash.SCHEME,
+                "normalise": "NFKC, punctuation, casefold" + (", OpenCC t2s" if self.simplify else ""),
+                "units": "CJK characters; English words (light stemming)"}
 
     def info(self) -> ComparatorInfo:
         return ComparatorInfo(self.name, self.version, self.params)
@@ -68,66 +108,252 @@ class TextComparator:
 
     def extract(self, path: Path, display_path: str | None = None) -> Features:
         path = Path(path)
-        decoded = read_text(path, self.max_bytes)
-        return self._features(decoded, display_path or str(path), sha256_bytes(path.read_bytes()))
+        doc = read_document(path, max_bytes=self.max_bytes)
+        return self.features(doc, display_path or str(path), sha256_bytes(path.read_bytes()))
 
-    def extract_bytes(self, data: bytes, display_path: str) -> Features:
-        """Features of in-memory file content (e.g. an archive member)."""
-        return self._features(decode_bytes(data, display_path), display_path, sha256_bytes(data))
-
-    def _features(self, decoded: DecodedText, display_path: str, sha256: str) -> Features:
-        toks, starts, ends = tokens(decoded.text)
-        ids = hash_tokens(toks)
-        sig = minhash.signature(kgram_hashes(ids, self.shingle), self.num_perm, self.seed)
-        data = {"encoding": decoded.encoding, "chars": len(decoded.text),
-                "line_starts": line_starts(decoded.text).tolist(),
-                "tokens": ids.tolist(), "start": starts, "end": ends}
-        notes = () if toks else ("no words or characters found",)
+    def features(self, doc: Document, display_path: str, sha256: str) -> Features:
+        """Features of an already read document."""
+        norm = normalise(doc.text, simplify=self.simplify)
+        u = tokenise(norm)
+        common = mark_common(u.ids, u.nstart, u.nend) if self.filter_common else np.zeros(u.n, bool)
+        keys = self._keys(u.units, u.stop | common)
+        sig = minhash.signature(keys, self.num_perm, self.seed)
+        data = {
+            "format": doc.format, "encoding": doc.encoding, "chars": len(doc.text),
+            "line_starts": line_starts(doc.text).tolist(),
+            "blocks": [[b.start, b.end, b.paragraph, b.page] for b in doc.blocks],
+            "ids": u.ids.tolist(), "units": u.units.tolist(), "start": u.start.tolist(), "end": u.end.tolist(),
+            "stop": np.flatnonzero(u.stop).tolist(), "common": np.flatnonzero(common).tolist(),
+            "converted": np.flatnonzero(u.converted).tolist(),
+            "sent": u.sent.tolist(), "sent_end": u.sent_end.tolist(),
+            "quotes": [list(q) for q in quotations(norm)],
+            "common_runs": _runs_text(common, u.start, u.end, doc.text),
+        }
+        notes = tuple(doc.notes) + (() if u.n else ("no words or characters found",))
         return Features(kind=self.name, path=display_path, sha256=sha256, comparator=self.info(),
                         signature=Signature(minhash.SCHEME, self.seed, tuple(sig.tolist()),
-                                            {"num_perm": self.num_perm, "shingle": self.shingle}),
+                                            {"num_perm": self.num_perm, "shingle": self.shingle,
+                                             "keys": "content-unit k-grams"}),
                         data=data, notes=notes)
 
-    def compare(self, fa: Features, fb: Features) -> Comparison:
-        da, db = fa.data, fb.data
-        ids_a = np.array(da["tokens"], dtype=np.uint64)
-        ids_b = np.array(db["tokens"], dtype=np.uint64)
-        tiles = tile(ids_a, ids_b, k=min(self.min_match, self.shingle), min_len=self.min_match)
-        fragments = merge_runs(tiles, self.max_gap)
-        starts_a = np.array(da["line_starts"], dtype=np.int64)
-        starts_b = np.array(db["line_starts"], dtype=np.int64)
-        matches = []
-        for seq, frag in enumerate(fragments, start=1):
-            region_a = text_region(fa.path, starts_a, da["start"][frag.a_start], da["end"][frag.a_end - 1])
-            region_b = text_region(fb.path, starts_b, db["start"][frag.b_start], db["end"][frag.b_end - 1])
-            category = "verbatim" if len(frag.runs) == 1 else "edited"
-            matches.append(Match(id=f"F-text-{seq:04d}", score=round(frag.similarity, 4),
-                                 category=category, a=region_a, b=region_b,
-                                 detail={"tokens_a": frag.a_end - frag.a_start,
-                                         "tokens_b": frag.b_end - frag.b_start,
-                                         "tokens_matched": frag.matched}))
-        chars_a = _covered_chars(fragments, da, "a")
-        chars_b = _covered_chars(fragments, db, "b")
-        matched = sum(t.length for t in tiles)
-        na, nb = len(ids_a), len(ids_b)
+    def _keys(self, units: np.ndarray, skip: np.ndarray) -> np.ndarray:
+        content = units[~skip]
+        if content.size < self.shingle:
+            return np.unique(content)
+        return np.unique(kgram_hashes(content, self.shingle))
+
+    def retrieval_keys(self, features: Features) -> np.ndarray:
+        """Distinct k-grams of content units, for containment retrieval in batch mode.
+
+        Containment (shared keys / keys of the smaller text) finds a short copied passage
+        inside a long document, which Jaccard similarity of whole documents would miss.
+        """
+        d = features.data
+        skip = np.zeros(len(d["units"]), bool)
+        skip[d["stop"]] = True
+        skip[d["common"]] = True
+        return self._keys(np.array(d["units"], dtype=np.uint64), skip)
+
+    # -- comparison ---------------------------------------------------------------------
+    def compare(self, fa: Features, fb: Features, base: Sequence[Features] = ()) -> Comparison:
+        sa, sb = _Side(fa.data), _Side(fb.data)
+        passages = self._passages(sa, sb, self.filter_common)
+        spans = [self._spans(p, sa, sb) for p in passages]
+        kept: list[tuple[Passage, tuple[int, int, int, int]]] = []
+        excluded: list[Exclusion] = []
+        base_a, base_b, base_names = self._base_cover(sa, sb, base)
+        for p, span in zip(passages, spans):
+            ta0, ta1, tb0, tb1 = span
+            if min(ta1 - ta0, tb1 - tb0) < self.min_tokens / 2 or (ta1 - ta0 + tb1 - tb0) < self.min_tokens:
+                continue
+            (a0, a1), (b0, b1) = sa.chars(ta0, ta1, p.a1), sb.chars(tb0, tb1, p.b1)
+            share, cue = attributed_share(fb.data["quotes"], b0, b1)
+            if share >= self.quotation_share:
+                excluded.append(self._exclusion(
+                    fa, fb, sa, sb, (a0, a1, b0, b1), "attributed quotation",
+                    {"cue": cue, "share_in_quotes": round(share, 4), "sim": round(p.sim, 4)}))
+                continue
+            in_base = max(_share(base_a, a0, a1), _share(base_b, b0, b1))
+            if in_base >= self.base_share:
+                excluded.append(self._exclusion(
+                    fa, fb, sa, sb, (a0, a1, b0, b1), f"declared base material ({', '.join(base_names)})",
+                    {"share_in_base": round(in_base, 4), "sim": round(p.sim, 4)}))
+                continue
+            kept.append((p, span))
+        if self.filter_common:
+            excluded += self._common_exclusions(fa, fb, sa, sb, [p for p, _ in kept])
+
+        matches, cover_a, cover_b, evidence = [], np.zeros(sa.chars_total, bool), np.zeros(sb.chars_total, bool), []
+        for seq, (p, (ta0, ta1, tb0, tb1)) in enumerate(kept, start=1):
+            (a0, a1), (b0, b1) = sa.chars(ta0, ta1, p.a1), sb.chars(tb0, tb1, p.b1)
+            cover_a[a0:a1] = True
+            cover_b[b0:b1] = True
+            category, facts = categorise(sa.ids[ta0:ta1], sb.ids[tb0:tb1], sa.converted_share(ta0, ta1),
+                                         sb.converted_share(tb0, tb1), p.seeds_a, p.seeds_b, p.mode,
+                                         self.align_params.summary_ratio)
+            tokens = min(ta1 - ta0, tb1 - tb0) if category != "summarised" else (ta1 - ta0 + tb1 - tb0) / 2
+            evidence.append(p.sim * (1.0 - math.exp(-tokens / self.evidence_tokens)))
+            matches.append(Match(
+                id=f"F-text-{seq:04d}", score=round(min(1.0, p.sim), 4), category=category,
+                a=text_region(fa.path, sa.line_starts, a0, a1), b=text_region(fb.path, sb.line_starts, b0, b1),
+                detail={"tokens_a": ta1 - ta0, "tokens_b": tb1 - tb0, "sentences_a": [p.a0, p.a1],
+                        "sentences_b": [p.b0, p.b1], "sentence_pairs": len(p.seeds_a),
+                        "cite_a": sa.cite(a0, a1), "cite_b": sb.cite(b0, b1), **facts}))
+        score = 1.0 - float(np.prod([1.0 - e for e in evidence])) if evidence else 0.0
+        matched_a, matched_b = int(cover_a.sum()), int(cover_b.sum())
         return Comparison(
-            kind=self.name,
-            score=(2 * matched) / (na + nb) if na + nb else 0.0,
-            coverage_a=chars_a / da["chars"] if da["chars"] else 0.0,
-            coverage_b=chars_b / db["chars"] if db["chars"] else 0.0,
+            kind=self.name, score=score,
+            coverage_a=matched_a / sa.chars_total if sa.chars_total else 0.0,
+            coverage_b=matched_b / sb.chars_total if sb.chars_total else 0.0,
             comparator=self.info(),
             a=MaterialRef(fa.path, fa.sha256), b=MaterialRef(fb.path, fb.sha256),
-            matches=tuple(matches),
+            matches=tuple(matches), excluded=tuple(excluded),
             notes=tuple(f"{side}: {n}" for side, f in (("A", fa), ("B", fb)) for n in f.notes),
-            extra={"units": {"name": "characters", "a": da["chars"], "b": db["chars"],
-                             "matched_a": chars_a, "matched_b": chars_b}},
+            extra={"units": {"name": "characters", "a": sa.chars_total, "b": sb.chars_total,
+                             "matched_a": matched_a, "matched_b": matched_b}},
         )
 
+    def _space(self, sa: _Side, sb: _Side, skip_common: bool) -> SentenceSpace:
+        fa = sentence_features(sa.units, sa.keep(skip_common), sa.sent, self.bigram_weight)
+        fb = sentence_features(sb.units, sb.keep(skip_common), sb.sent, self.bigram_weight)
+        return build_space(fa, len(sa.sent) - 1, fb, len(sb.sent) - 1)
 
-def _covered_chars(fragments: list, data: dict[str, Any], side: str) -> int:
-    """Characters of one side inside matched passages."""
-    total = 0
-    for frag in fragments:
-        first, last = (frag.a_start, frag.a_end) if side == "a" else (frag.b_start, frag.b_end)
-        total += data["end"][last - 1] - data["start"][first]
-    return total
+    def _passages(self, sa: _Side, sb: _Side, skip_common: bool) -> list[Passage]:
+        if sa.n == 0 or sb.n == 0:
+            return []
+        space = self._space(sa, sb, skip_common)
+        return align(space, self.align_params, np.diff(sa.sent), np.diff(sb.sent), self.min_units)
+
+    def _spans(self, p: Passage, sa: _Side, sb: _Side) -> tuple[int, int, int, int]:
+        """Token ranges of a passage, trimmed at both ends to tokens the other side shares."""
+        ta0, ta1 = int(sa.sent[p.a0]), int(sa.sent[p.a1])
+        tb0, tb1 = int(sb.sent[p.b0]), int(sb.sent[p.b1])
+        shared_a = np.isin(sa.units[ta0:ta1], sb.units[tb0:tb1])
+        shared_b = np.isin(sb.units[tb0:tb1], sa.units[ta0:ta1])
+        return (*_trim(ta0, shared_a, sa.sent, p.a0, p.a1), *_trim(tb0, shared_b, sb.sent, p.b0, p.b1))
+
+    def _exclusion(self, fa: Features, fb: Features, sa: _Side, sb: _Side, chars: tuple[int, int, int, int],
+                   reason: str, detail: dict[str, Any]) -> Exclusion:
+        a0, a1, b0, b1 = chars
+        return Exclusion(reason=reason, a=text_region(fa.path, sa.line_starts, a0, a1),
+                         b=text_region(fb.path, sb.line_starts, b0, b1),
+                         detail={**detail, "cite_a": sa.cite(a0, a1), "cite_b": sb.cite(b0, b1)})
+
+    def _common_exclusions(self, fa: Features, fb: Features, sa: _Side, sb: _Side,
+                           kept: list[Passage]) -> list[Exclusion]:
+        """Sentence pairs that align only through shared idioms or stock phrases."""
+        shared = np.intersect1d(sa.ids[sa.common], sb.ids[sb.common])
+        if shared.size == 0:
+            return []
+        out = []
+        for p in self._passages(sa, sb, skip_common=False):
+            if any(p.b0 < q.b1 and q.b0 < p.b1 for q in kept):
+                continue
+            ta0, ta1, tb0, tb1 = self._spans(p, sa, sb)
+            (a0, a1), (b0, b1) = sa.chars(ta0, ta1, p.a1), sb.chars(tb0, tb1, p.b1)
+            phrases_b = sorted(set(sb.common_phrases(tb0, tb1)) & set(sa.common_phrases(ta0, ta1)))
+            if not phrases_b:
+                continue
+            out.append(self._exclusion(fa, fb, sa, sb, (a0, a1, b0, b1), "common phrase or idiom",
+                                       {"phrases": phrases_b, "sim": round(p.sim, 4)}))
+        return out
+
+    def _base_cover(self, sa: _Side, sb: _Side, base: Sequence[Features]) -> tuple[np.ndarray, np.ndarray, list[str]]:
+        """Characters of A and of B that align with declared base material."""
+        cover_a = np.zeros(sa.chars_total, bool)
+        cover_b = np.zeros(sb.chars_total, bool)
+        names = []
+        for bf in base:
+            if bf.kind != self.name:
+                continue
+            sbase = _Side(bf.data)
+            hit = False
+            for side, cover in ((sa, cover_a), (sb, cover_b)):
+                for p in self._passages(side, sbase, self.filter_common):
+                    t0, t1, _, _ = self._spans(p, side, sbase)
+                    c0, c1 = side.chars(t0, t1, p.a1)
+                    cover[c0:c1] = True
+                    hit = True
+            if hit:
+                names.append(Path(bf.path).name)
+        return cover_a, cover_b, sorted(set(names))
+
+
+def _trim(t0: int, shared: np.ndarray, sent: np.ndarray, s0: int, s1: int) -> tuple[int, int]:
+    """Move a passage's ends inward, within its first and last sentence, to shared tokens."""
+    if not shared.any():
+        return t0, t0 + len(shared)
+    first_end = int(sent[s0 + 1]) - t0
+    last_start = int(sent[s1 - 1]) - t0
+    lo = int(np.argmax(shared[:first_end])) if shared[:first_end].any() else 0
+    tail = shared[last_start:]
+    hi = last_start + len(tail) - int(np.argmax(tail[::-1])) if tail.any() else len(shared)
+    return t0 + lo, t0 + max(hi, lo + 1)
+
+
+def _share(cover: np.ndarray, start: int, end: int) -> float:
+    return float(cover[start:end].mean()) if end > start and cover.any() else 0.0
+
+
+class _Side:
+    """Arrays of one side's features, rebuilt once per comparison."""
+
+    def __init__(self, d: dict[str, Any]) -> None:
+        self.ids = np.array(d["ids"], dtype=np.uint64)
+        self.units = np.array(d["units"], dtype=np.uint64)
+        self.start = np.array(d["start"], dtype=np.int64)
+        self.end = np.array(d["end"], dtype=np.int64)
+        self.sent = np.array(d["sent"], dtype=np.int64)
+        self.sent_end = np.array(d["sent_end"], dtype=np.int64)
+        self.n = len(self.ids)
+        self.stop = np.zeros(self.n, bool)
+        self.stop[d["stop"]] = True
+        self.common = np.zeros(self.n, bool)
+        self.common[d["common"]] = True
+        self.converted = np.zeros(self.n, bool)
+        self.converted[d["converted"]] = True
+        self.cjk = self.ids < _CJK_LIMIT
+        self.line_starts = np.array(d["line_starts"], dtype=np.int64)
+        self.chars_total = int(d["chars"])
+        self.common_runs = d.get("common_runs", [])
+        self.blocks = d.get("blocks", [])
+        self._block_starts = np.array([b[0] for b in self.blocks], dtype=np.int64)
+
+    def keep(self, skip_common: bool) -> np.ndarray:
+        return ~self.stop & ~self.common if skip_common else ~self.stop
+
+    def chars(self, t0: int, t1: int, s1: int) -> tuple[int, int]:
+        """Source offsets of tokens ``[t0, t1)``; a passage ending its sentence keeps the terminator."""
+        end = int(self.end[t1 - 1])
+        if t1 == int(self.sent[s1]):
+            end = max(end, int(self.sent_end[s1 - 1]))
+        return int(self.start[t0]), end
+
+    def converted_share(self, t0: int, t1: int) -> float:
+        cjk = self.cjk[t0:t1]
+        return float(self.converted[t0:t1][cjk].mean()) if cjk.any() else 0.0
+
+    def common_phrases(self, t0: int, t1: int) -> list[str]:
+        """Text of the common phrases among tokens ``[t0, t1)``."""
+        return sorted({text for r0, r1, text in self.common_runs if r0 < t1 and t0 < r1})[:20]
+
+    def cite(self, start: int, end: int) -> str:
+        """Page/paragraph citation of a character range (from the reader's blocks)."""
+        if not self.blocks:
+            return ""
+        first = max(int(np.searchsorted(self._block_starts, start, side="right")) - 1, 0)
+        last = max(int(np.searchsorted(self._block_starts, max(end - 1, start), side="right")) - 1, 0)
+        b0, b1 = self.blocks[first], self.blocks[last]
+        para = f"¶ {b0[2]}" if b0[2] == b1[2] else f"¶ {b0[2]}–{b1[2]}"
+        if b0[3] is None:
+            return para
+        page = f"p. {b0[3]}" if b0[3] == b1[3] else f"pp. {b0[3]}–{b1[3]}"
+        return f"{page}, {para}"
+
+
+def _runs_text(mask: np.ndarray, start: np.ndarray, end: np.ndarray, text: str) -> list[list]:
+    """[first token, end token, source text] of every run of marked tokens."""
+    if not mask.any():
+        return []
+    edges = np.flatnonzero(np.diff(np.concatenate(([0], mask.astype(np.int8), [0]))))
+    return [[int(s), int(e), text[int(start[s]):int(end[e - 1])]] for s, e in zip(edges[::2], edges[1::2])]

@@ -1,0 +1,189 @@
+"""Passage alignment between two texts, at sentence level, in the manner of the PAN systems.
+
+1. **Seeding**: sentence pairs whose tf-idf cosine and unigram Dice coefficient both reach their
+   thresholds (robust to word substitutions, insertions and deletions within a sentence).
+2. **Extension** by clustering: seeds are grouped where they lie within ``gap`` sentences of each
+   other in A, then in B, alternately until stable; order inside a group does not matter, so
+   reordered sentences stay in one passage.
+3. **Validation**: the passage pair (all sentences between the first and last seed on each side)
+   must reach ``min_passage_sim``; a group that fails is re-clustered with a smaller gap.
+4. **Conflicts**: passages overlapping in B keep the better one; passages adjacent on both sides
+   are merged (one detection per copied passage: granularity close to 1).
+5. **Summary mode**: seeds spread far apart in A but close in B (a condensed retelling) are
+   clustered with a wide gap in A and a narrow gap in B; such a passage is kept when B's side is
+   clearly shorter than A's.
+
+All functions are pure; inputs are a :class:`~comparators.text.vectors.SentenceSpace` and seed
+index arrays.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import numpy as np
+
+from comparators.text.vectors import SentenceSpace, passage_cosine
+
+
+@dataclass(frozen=True)
+class AlignParams:
+    """Thresholds of the alignment (all visible in the comparator's params)."""
+
+    seed_cosine: float = 0.33
+    seed_dice: float = 0.33
+    min_passage_sim: float = 0.34
+    gap: int = 4
+    merge_gap: int = 2
+    summary_gap: int = 24
+    summary_ratio: float = 0.6
+
+
+@dataclass(frozen=True)
+class Passage:
+    """Aligned sentences ``[a0, a1)`` of A and ``[b0, b1)`` of B with their seeds (i, j)."""
+
+    a0: int
+    a1: int
+    b0: int
+    b1: int
+    sim: float
+    seeds_a: tuple[int, ...]
+    seeds_b: tuple[int, ...]
+    mode: str = "standard"
+
+
+def seeds(space: SentenceSpace, params: AlignParams, min_units: int = 2) -> tuple[np.ndarray, np.ndarray]:
+    """Sentence pairs (i in A, j in B) that seed passages."""
+    cos = (space.a @ space.b.T).tocoo()
+    if cos.nnz == 0:
+        return np.zeros(0, np.int64), np.zeros(0, np.int64)
+    keep = cos.data >= params.seed_cosine
+    i, j = cos.row[keep].astype(np.int64), cos.col[keep].astype(np.int64)
+    if i.size == 0:
+        return i, j
+    inter = np.asarray(space.a_bin[i].multiply(space.b_bin[j]).sum(axis=1)).ravel()
+    size = space.a_size[i] + space.b_size[j]
+    dice = np.where(size > 0, 2.0 * inter / np.maximum(size, 1), 0.0)
+    ok = (dice >= params.seed_dice) & (space.a_size[i] >= min_units) & (space.b_size[j] >= min_units)
+    order = np.lexsort((j[ok], i[ok]))
+    return i[ok][order], j[ok][order]
+
+
+def _split(values: np.ndarray, gap: int) -> list[np.ndarray]:
+    """Index groups of ``values`` where consecutive sorted values differ by more than ``gap + 1``."""
+    order = np.argsort(values, kind="stable")
+    v = values[order]
+    breaks = np.flatnonzero(np.diff(v) > gap + 1) + 1
+    return [order[s] for s in np.split(np.arange(len(v)), breaks)]
+
+
+def cluster(i: np.ndarray, j: np.ndarray, gap_a: int, gap_b: int) -> list[np.ndarray]:
+    """Seed groups close in both texts (split alternately on A and B until stable)."""
+    pending = [np.arange(len(i))]
+    done: list[np.ndarray] = []
+    while pending:
+        group = pending.pop()
+        parts = [group[p] for p in _split(i[group], gap_a)]
+        finer = [part[q] for part in parts for q in _split(j[part], gap_b)]
+        if len(finer) == 1:
+            done.append(np.sort(finer[0]))
+        else:
+            pending.extend(finer)
+    done.sort(key=lambda g: (int(j[g].min()), int(i[g].min())))
+    return done
+
+
+def _passage(space: SentenceSpace, i: np.ndarray, j: np.ndarray, mode: str) -> Passage:
+    a0, a1, b0, b1 = int(i.min()), int(i.max()) + 1, int(j.min()), int(j.max()) + 1
+    return Passage(a0, a1, b0, b1, passage_cosine(space, a0, a1, b0, b1),
+                   tuple(int(x) for x in i), tuple(int(x) for x in j), mode)
+
+
+def extend(space: SentenceSpace, i: np.ndarray, j: np.ndarray, gap_a: int, gap_b: int,
+           min_sim: float, mode: str = "standard") -> list[Passage]:
+    """Validated passages from seeds; failing groups are re-clustered with smaller gaps."""
+    out: list[Passage] = []
+    for group in cluster(i, j, gap_a, gap_b):
+        p = _passage(space, i[group], j[group], mode)
+        if p.sim >= min_sim:
+            out.append(p)
+        elif len(group) > 1 and (gap_a > 0 or gap_b > 0):
+            out.extend(extend(space, i[group], j[group], max(gap_a - 1, 0), max(gap_b - 1, 0), min_sim, mode))
+    return out
+
+
+def _overlap(x0: int, x1: int, y0: int, y1: int) -> int:
+    return max(0, min(x1, y1) - max(x0, y0))
+
+
+def _quality(p: Passage) -> float:
+    return p.sim * np.log1p((p.a1 - p.a0) + (p.b1 - p.b0))
+
+
+def resolve_conflicts(passages: list[Passage], fixed: list[Passage] | None = None) -> list[Passage]:
+    """Drop passages overlapping a better one in B (better: similarity weighted by length).
+
+    ``fixed`` passages are kept first, whatever their quality.
+    """
+    kept: list[Passage] = list(fixed or [])
+    for p in sorted(passages, key=lambda p: (-_quality(p), p.b0, p.a0)):
+        if all(_overlap(p.b0, p.b1, q.b0, q.b1) == 0 for q in kept):
+            kept.append(p)
+    return sorted(kept, key=lambda p: (p.b0, p.a0))
+
+
+def _gap(x0: int, x1: int, y0: int, y1: int) -> int:
+    """Sentences between two ranges (0 when touching, negative when overlapping)."""
+    return max(x0, y0) - min(x1, y1)
+
+
+def merge_adjacent(space: SentenceSpace, passages: list[Passage], merge_gap: int, min_sim: float) -> list[Passage]:
+    """Merge passages close on both sides into one (validated) passage."""
+    items = sorted(passages, key=lambda p: (p.b0, p.a0))
+    changed = True
+    while changed and len(items) > 1:
+        changed = False
+        for k in range(len(items) - 1):
+            p, q = items[k], items[k + 1]
+            if _gap(p.b0, p.b1, q.b0, q.b1) <= merge_gap and _gap(p.a0, p.a1, q.a0, q.a1) <= merge_gap:
+                i = np.array(p.seeds_a + q.seeds_a)
+                j = np.array(p.seeds_b + q.seeds_b)
+                mode = p.mode if p.mode == q.mode else "standard"
+                merged = _passage(space, i, j, mode)
+                if merged.sim >= min_sim:
+                    items[k:k + 2] = [merged]
+                    changed = True
+                    break
+    return items
+
+
+def summaries(space: SentenceSpace, i: np.ndarray, j: np.ndarray, params: AlignParams,
+              sent_len_a: np.ndarray, sent_len_b: np.ndarray) -> list[Passage]:
+    """Summary-style passages: B condenses a long stretch of A (wide gap in A, narrow in B)."""
+    out = []
+    for p in extend(space, i, j, params.summary_gap, params.gap, params.min_passage_sim, "summary"):
+        len_a = int(sent_len_a[p.a0:p.a1].sum())
+        len_b = int(sent_len_b[p.b0:p.b1].sum())
+        if len(p.seeds_a) >= 2 and len_b <= params.summary_ratio * len_a:
+            out.append(p)
+    return out
+
+
+def align(space: SentenceSpace, params: AlignParams, sent_len_a: np.ndarray, sent_len_b: np.ndarray,
+          min_units: int = 2) -> list[Passage]:
+    """Aligned passages of two texts (see the module docstring)."""
+    i, j = seeds(space, params, min_units)
+    if i.size == 0:
+        return []
+    standard = extend(space, i, j, params.gap, params.gap, params.min_passage_sim)
+    condensed = summaries(space, i, j, params, sent_len_a, sent_len_b)
+    # A summary passage replaces the standard passages it contains in B when it explains more of A.
+    chosen: list[Passage] = []
+    for s in condensed:
+        inside = [p for p in standard if p.b0 >= s.b0 and p.b1 <= s.b1]
+        covered_a = sum(p.a1 - p.a0 for p in inside)
+        if (s.a1 - s.a0) > 1.5 * max(covered_a, 1):
+            chosen.append(s)
+    passages = resolve_conflicts(standard, fixed=resolve_conflicts(chosen))
+    return merge_adjacent(space, passages, params.merge_gap, params.min_passage_sim)

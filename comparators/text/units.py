@@ -1,0 +1,163 @@
+"""Tokens and sentences of a normalised text, each located in the source text.
+
+Chinese, Japanese and Korean characters are one token each (no segmentation is needed for
+copy detection: character n-grams carry the signal); any other run of letters and digits is one
+word. Each token has a 64-bit id (its normalised form), a *unit* id (English words lightly
+stemmed, so "copied"/"copies"/"copy" meet; a CJK character is its own unit), a stop flag, and
+its start/end code-point offsets in the source. Sentences end at 。 ! ? ; (full- or half-width, unified
+by normalisation), at a full stop followed by a space or non-ASCII text, and at line breaks.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+import numpy as np
+import xxhash
+
+from comparators.text.normalize import Normalised
+from comparators.text.stopwords import is_stop
+
+_SENTENCE_END = re.compile(r"(?:[。!?;]+[”’\"')\]]*|[.]+[”’\"')\]]*(?=\s|$|[^\x00-\x7f])|\n)")
+_SUFFIXES = (("ies", "y"), ("sses", "ss"), ("ing", ""), ("edly", ""), ("ed", ""), ("ly", ""),
+             ("es", ""), ("s", ""))
+
+
+def _is_cjk_cp(cp: int) -> bool:
+    return (0x3040 <= cp <= 0x30FF or 0x3400 <= cp <= 0x4DBF or 0x4E00 <= cp <= 0x9FFF
+            or 0xAC00 <= cp <= 0xD7AF or 0xF900 <= cp <= 0xFAFF or 0x20000 <= cp <= 0x3FFFF)
+
+
+@lru_cache(maxsize=200_000)
+def stem(word: str) -> str:
+    """A light English suffix stripper (keeps stems of at least three letters)."""
+    if not word.isascii() or len(word) <= 4:
+        return word
+    for suffix, repl in _SUFFIXES:
+        if word.endswith(suffix) and len(word) - len(suffix) >= 3:
+            if suffix == "s" and word.endswith(("ss", "us", "is")):
+                return word
+            return word[: len(word) - len(suffix)] + repl
+    return word
+
+
+@lru_cache(maxsize=200_000)
+def _word_ids(word: str) -> tuple[int, int, bool]:
+    wid = xxhash.xxh64_intdigest(word.encode("utf-8", "surrogatepass")) >> 1
+    stemmed = stem(word)
+    uid = wid if stemmed == word else xxhash.xxh64_intdigest(stemmed.encode("utf-8", "surrogatepass")) >> 1
+    return wid, uid, is_stop(word)
+
+
+@dataclass(frozen=True)
+class Units:
+    """Token arrays of one text (all of length ``n``) and its sentences.
+
+    ``start``/``end``: source offsets; ``nstart``/``nend``: offsets in the normalised text; ``ids``: token
+    ids; ``units``: unit ids; ``stop``/``cjk``/``converted``: flags; ``sent``: token index where
+    each sentence starts (plus ``n`` at the end); ``sent_end``: source offset where each sentence
+    ends, sentence-final punctuation included.
+    """
+
+    ids: np.ndarray
+    units: np.ndarray
+    start: np.ndarray
+    end: np.ndarray
+    nstart: np.ndarray
+    nend: np.ndarray
+    stop: np.ndarray
+    cjk: np.ndarray
+    converted: np.ndarray
+    sent: np.ndarray
+    sent_end: np.ndarray
+
+    @property
+    def n(self) -> int:
+        return int(self.ids.shape[0])
+
+
+def tokenise(norm: Normalised) -> Units:
+    """Tokens and sentences of ``norm`` (see the module docstring)."""
+    text = norm.text
+    cps = np.frombuffer(text.encode("utf-32-le", "surrogatepass"), dtype=np.uint32)
+    if cps.size == 0:
+        empty = np.zeros(0, dtype=np.int64)
+        return Units(empty.astype(np.uint64), empty.astype(np.uint64), empty, empty, empty, empty,
+                     empty.astype(bool), empty.astype(bool), empty.astype(bool), np.zeros(1, np.int64), empty)
+    uniq, inverse = np.unique(cps, return_inverse=True)
+    chars = [chr(c) for c in uniq.tolist()]
+    cjk_u = np.fromiter((_is_cjk_cp(c) for c in uniq.tolist()), dtype=bool, count=len(chars))
+    alnum_u = np.fromiter((c.isalnum() for c in chars), dtype=bool, count=len(chars))
+    stop_u = np.fromiter((is_stop(c) for c in chars), dtype=bool, count=len(chars))
+    cjk = cjk_u[inverse]
+    word = alnum_u[inverse] & ~cjk
+    prev = np.concatenate(([False], word[:-1]))
+    nxt = np.concatenate((word[1:], [False]))
+    w_start = np.flatnonzero(word & ~prev)
+    w_end = np.flatnonzero(word & ~nxt) + 1
+    c_pos = np.flatnonzero(cjk)
+
+    words = [text[s:e] for s, e in zip(w_start.tolist(), w_end.tolist())]
+    triples = [_word_ids(w) for w in words]
+    w_ids = np.fromiter((t[0] for t in triples), dtype=np.uint64, count=len(triples))
+    w_units = np.fromiter((t[1] for t in triples), dtype=np.uint64, count=len(triples))
+    w_stop = np.fromiter((t[2] for t in triples), dtype=bool, count=len(triples))
+    c_ids = cps[c_pos].astype(np.uint64)
+
+    nstart = np.concatenate((w_start, c_pos)).astype(np.int64)
+    nend = np.concatenate((w_end, c_pos + 1)).astype(np.int64)
+    ids = np.concatenate((w_ids, c_ids))
+    units = np.concatenate((w_units, c_ids))
+    stop = np.concatenate((w_stop, stop_u[inverse][c_pos]))
+    is_cjk = np.concatenate((np.zeros(len(w_start), bool), np.ones(len(c_pos), bool)))
+    order = np.argsort(nstart, kind="stable")
+    nstart, nend, ids, units, stop, is_cjk = (x[order] for x in (nstart, nend, ids, units, stop, is_cjk))
+
+    origin = norm.origin
+    start = origin[nstart]
+    end = origin[nend - 1] + 1
+    conv_cum = np.concatenate(([0], np.cumsum(norm.converted)))
+    converted = (conv_cum[nend] - conv_cum[nstart]) > 0
+
+    sent, sent_end = _sentences(text, nstart, end, origin)
+    return Units(ids, units, start, end, nstart, nend, stop, is_cjk, converted, sent, sent_end)
+
+
+def _hard_wrapped(text: str) -> bool:
+    """True for prose wrapped at a fixed width (most lines long, few ending a sentence)."""
+    lines = [ln.rstrip() for ln in text[:200_000].split("\n")]
+    lines = [ln for ln in lines if ln]
+    if len(lines) < 8:
+        return False
+    lengths = sorted(len(ln) for ln in lines)
+    median = lengths[len(lengths) // 2]
+    ended = sum(ln[-1] in "。.!?;！？；”\"'」』" for ln in lines) / len(lines)
+    return (median >= 40 or (median >= 20 and all(ord(c) > 0x2E80 for c in lines[0][:5]))) and ended < 0.5
+
+
+def _sentences(text: str, nstart: np.ndarray, end: np.ndarray, origin: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """Sentence boundaries as token indices, and each sentence's end offset in the source."""
+    n = nstart.shape[0]
+    if n == 0:
+        return np.zeros(1, np.int64), np.zeros(0, np.int64)
+    spans = [(m.start(), m.end()) for m in _SENTENCE_END.finditer(text)]
+    if _hard_wrapped(text):
+        # line breaks inside paragraphs are layout, not sentence ends: keep only blank lines
+        spans = [(s, e) for s, e in spans if text[s] != "\n" or text[e:e + 1] == "\n" or text[s - 1:s] == "\n"]
+    m_start = np.array([s for s, _ in spans] or [0], dtype=np.int64)[: len(spans)]
+    m_end = np.array([e for _, e in spans] or [0], dtype=np.int64)[: len(spans)]
+    first_after = np.searchsorted(nstart, m_start, side="left")
+    inner = (first_after > 0) & (first_after < n)
+    cuts = np.unique(first_after[inner])
+    sent = np.concatenate(([0], cuts, [n])).astype(np.int64)
+    s_end = end[sent[1:] - 1].copy()
+    # A terminator (not a bare line break) right after a sentence's last token belongs to it.
+    closing = np.array([text[e - 1] != "\n" for e in m_end.tolist()], dtype=bool)
+    if closing.any():
+        sentence_of = np.searchsorted(sent, first_after[closing], side="left") - 1
+        sentence_of = np.clip(sentence_of, 0, len(s_end) - 1)
+        term_end = origin[m_end[closing] - 1] + 1
+        np.maximum.at(s_end, sentence_of, term_end)
+    return sent, s_end

@@ -1,0 +1,251 @@
+"""Text comparator: copied passages found at the right offsets in Chinese and English."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import opencc
+import pytest
+
+from comparators import get
+from comparators.errors import InputError
+from tests.text_fixtures import EN_HOST, EN_SOURCE, ZH_HOST, ZH_SOURCE
+
+EN_SEP, ZH_SEP = " ", ""
+
+
+def _write(path: Path, text: str, encoding: str = "utf-8") -> Path:
+    path.write_bytes(text.encode(encoding))
+    return path
+
+
+def _embed(host: list[str], inserted: str, sep: str, at: int = 5) -> tuple[str, int, int]:
+    """Host text with ``inserted`` placed after sentence ``at``; returns text and the span."""
+    before = sep.join(host[:at]) + sep
+    text = before + inserted + sep + sep.join(host[at:])
+    return text, len(before), len(before) + len(inserted)
+
+
+def _compare(tmp_path: Path, a: str, b: str, enc_a: str = "utf-8", enc_b: str = "utf-8", **params):
+    c = get("text", **params)
+    fa = c.extract(_write(tmp_path / "a.txt", a, enc_a))
+    fb = c.extract(_write(tmp_path / "b.txt", b, enc_b))
+    return c.compare(fa, fb)
+
+
+def _overlap(m, a0: int, a1: int, b0: int, b1: int) -> tuple[float, float]:
+    """Share of the true span covered by the match on each side."""
+    oa = max(0, min(m.a.end_char, a1) - max(m.a.start_char, a0)) / (a1 - a0)
+    ob = max(0, min(m.b.end_char, b1) - max(m.b.start_char, b0)) / (b1 - b0)
+    return oa, ob
+
+
+def _source(sentences: list[str], sep: str, first: int, last: int) -> tuple[str, int, int]:
+    text = sep.join(sentences)
+    passage = sep.join(sentences[first:last])
+    start = text.index(passage)
+    return text, start, start + len(passage)
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_verbatim_passage_found_at_exact_offsets(tmp_path, lang):
+    src, host, sep = (EN_SOURCE, EN_HOST, EN_SEP) if lang == "en" else (ZH_SOURCE, ZH_HOST, ZH_SEP)
+    a, a0, a1 = _source(src, sep, 3, 8)
+    b, b0, b1 = _embed(host, a[a0:a1], sep)
+    r = _compare(tmp_path, a, b)
+    assert len(r.matches) == 1
+    m = r.matches[0]
+    assert (m.a.start_char, m.a.end_char, m.b.start_char, m.b.end_char) == (a0, a1, b0, b1)
+    assert m.category == "verbatim"
+    assert a[m.a.start_char:m.a.end_char] == b[m.b.start_char:m.b.end_char]
+    assert r.extra["units"]["matched_b"] == b1 - b0
+    assert r.coverage_b == pytest.approx((b1 - b0) / len(b))
+    assert r.score > 0.5
+
+
+def _edit_en(sentence: str) -> str:
+    swaps = {"climbed": "ascended", "evening": "night", "painted": "coloured", "see": "watch",
+             "stormy": "wild", "careful": "neat", "drifted": "floated", "rang": "sounded",
+             "brought": "carried", "afterwards": "later", "wrote": "sent a letter"}
+    return " ".join(swaps.get(w, w) for w in sentence.split())
+
+
+def _edit_zh(sentence: str) -> str:
+    for old, new in (("每天", "天天"), ("孙女", "外孙女"), ("暗礁", "礁石"), ("船员", "水手"),
+                     ("送给", "赠给"), ("孩子们", "小孩"), ("报纸", "报刊"), ("灯塔", "航标灯")):
+        sentence = sentence.replace(old, new)
+    return sentence
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_edited_and_reordered_passages(tmp_path, lang):
+    src, host, sep, edit = ((EN_SOURCE, EN_HOST, EN_SEP, _edit_en) if lang == "en"
+                            else (ZH_SOURCE, ZH_HOST, ZH_SEP, _edit_zh))
+    a, a0, a1 = _source(src, sep, 2, 9)
+    edited = [edit(s) for s in src[2:9]]
+    b, b0, b1 = _embed(host, sep.join(edited), sep)
+    r = _compare(tmp_path, a, b)
+    assert len(r.matches) == 1
+    oa, ob = _overlap(r.matches[0], a0, a1, b0, b1)
+    assert oa > 0.9 and ob > 0.9
+    assert r.matches[0].category in ("lightly-edited", "heavily-edited")
+
+    shuffled = [edited[k] for k in (3, 0, 5, 1, 6, 2, 4)]
+    b, b0, b1 = _embed(host, sep.join(shuffled), sep)
+    r = _compare(tmp_path, a, b)
+    assert len(r.matches) == 1
+    oa, ob = _overlap(r.matches[0], a0, a1, b0, b1)
+    assert oa > 0.85 and ob > 0.85
+    assert r.matches[0].category == "reordered"
+
+
+@pytest.mark.parametrize("direction", ["s2tw", "t2s"])
+def test_script_conversion_detected(tmp_path, direction):
+    convert = opencc.OpenCC(direction).convert
+    base = ZH_SOURCE if direction == "s2tw" else [opencc.OpenCC("s2t").convert(s) for s in ZH_SOURCE]
+    host = ZH_HOST if direction == "s2tw" else [opencc.OpenCC("s2t").convert(s) for s in ZH_HOST]
+    a, a0, a1 = _source(base, ZH_SEP, 1, 7)
+    host_b = [convert(s) for s in host]
+    b, b0, b1 = _embed(host_b, convert(a[a0:a1]), ZH_SEP)
+    r = _compare(tmp_path, a, b, enc_b="big5" if direction == "s2tw" else "utf-8")
+    assert len(r.matches) == 1
+    m = r.matches[0]
+    assert (m.a.start_char, m.a.end_char, m.b.start_char, m.b.end_char) == (a0, a1, b0, b1)
+    assert m.category == "script-converted"
+    plain = _compare(tmp_path, a, b, simplify=False)
+    assert not plain.matches or plain.matches[0].score < m.score
+
+
+def test_offsets_refer_to_the_original_text_not_the_normalised_one(tmp_path):
+    # full-width letters, a ligature and an enclosed numeral change length or form in NFKC
+    prefix = "ＡＢＣ ﬁrst ① 漢字。"
+    a, a0, a1 = _source(EN_SOURCE, EN_SEP, 2, 7)
+    a = prefix + a
+    a0, a1 = a0 + len(prefix), a1 + len(prefix)
+    upper = a[a0:a1].upper().replace("THE", "ＴＨＥ")
+    b, b0, b1 = _embed(EN_HOST, upper, EN_SEP)
+    b = "ﬀ ﬁ ② " + b
+    b0, b1 = b0 + 6, b1 + 6
+    r = _compare(tmp_path, a, b)
+    m = r.matches[0]
+    assert (m.a.start_char, m.a.end_char) == (a0, a1)
+    assert (m.b.start_char, m.b.end_char) == (b0, b1)
+    assert b[m.b.start_char:m.b.end_char] == upper
+
+
+def test_summary_style_copy(tmp_path):
+    a, a0, a1 = _source(EN_SOURCE, EN_SEP, 0, 12)
+    summary = ("The lighthouse keeper climbed the stairs at dusk. "
+               "He kept a ledger of every ship that passed. "
+               "A schooner with torn sails drifted toward the northern rocks. "
+               "By morning the schooner lay anchored and its captain rowed ashore to thank him with oranges. "
+               "He wrote to his daughter about the oranges.")
+    b, b0, b1 = _embed(EN_HOST, summary, EN_SEP)
+    r = _compare(tmp_path, a, b)
+    assert r.matches, "summary not found"
+    m = max(r.matches, key=lambda m: m.b.end_char - m.b.start_char)
+    oa, ob = _overlap(m, a0, a1, b0, b1)
+    assert ob > 0.8 and oa > 0.6
+    assert m.category == "summarised"
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_independent_texts_have_no_passages(tmp_path, lang):
+    src, host, sep = (EN_SOURCE, EN_HOST, EN_SEP) if lang == "en" else (ZH_SOURCE, ZH_HOST, ZH_SEP)
+    r = _compare(tmp_path, sep.join(src), sep.join(host))
+    assert r.matches == ()
+    assert r.score == 0.0
+
+
+def test_shared_idioms_are_excluded_and_listed(tmp_path):
+    a = ZH_SOURCE[:6] + ["他做事总是画蛇添足，结果自相矛盾，真是一言难尽。"] + ZH_SOURCE[6:]
+    b = ZH_HOST[:6] + ["这件事画蛇添足又自相矛盾，说起来一言难尽。"] + ZH_HOST[6:]
+    r = _compare(tmp_path, "".join(a), "".join(b))
+    assert r.matches == ()
+    assert [e.reason for e in r.excluded] == ["common phrase or idiom"]
+    assert set(r.excluded[0].detail["phrases"]) >= {"画蛇添足", "自相矛盾", "一言难尽"}
+    kept = _compare(tmp_path, "".join(a), "".join(b), filter_common=False)
+    assert len(kept.matches) == 1
+
+
+def test_attributed_quotation_is_excluded(tmp_path):
+    a, a0, a1 = _source(ZH_SOURCE, ZH_SEP, 3, 7)
+    quoted = "正如作者在《渔村纪事》中写道：“" + a[a0:a1] + "”"
+    b, _, _ = _embed(ZH_HOST, quoted, ZH_SEP)
+    r = _compare(tmp_path, a, b)
+    assert r.matches == ()
+    assert [e.reason for e in r.excluded] == ["attributed quotation"]
+    unattributed = _embed(ZH_HOST, "“" + a[a0:a1] + "”", ZH_SEP)[0]
+    assert len(_compare(tmp_path, a, unattributed).matches) == 1
+
+
+def test_declared_base_material_is_excluded(tmp_path):
+    c = get("text")
+    a, a0, a1 = _source(EN_SOURCE, EN_SEP, 3, 8)
+    b, _, _ = _embed(EN_HOST, a[a0:a1], EN_SEP)
+    base = _write(tmp_path / "public.txt", a[a0:a1])
+    fa, fb = c.extract(_write(tmp_path / "a.txt", a)), c.extract(_write(tmp_path / "b.txt", b))
+    r = c.compare(fa, fb, base=[c.extract(base)])
+    assert r.matches == ()
+    assert r.excluded[0].reason == "declared base material (public.txt)"
+    assert r.excluded[0].a.start_char == a0
+
+
+@pytest.mark.parametrize("encoding", ["gb18030", "big5", "utf-16"])
+def test_encodings_decode_to_the_same_offsets(tmp_path, encoding):
+    text = "".join(opencc.OpenCC("s2tw").convert(s) for s in ZH_SOURCE) if encoding == "big5" else "".join(ZH_SOURCE)
+    c = get("text")
+    f_utf8 = c.extract(_write(tmp_path / "u.txt", text))
+    f_enc = c.extract(_write(tmp_path / "e.txt", text, encoding))
+    assert f_enc.data["ids"] == f_utf8.data["ids"]
+    assert f_enc.data["start"] == f_utf8.data["start"]
+    r = c.compare(f_utf8, f_enc)
+    assert r.coverage_a > 0.95 and r.coverage_b > 0.95
+
+
+def test_signature_and_containment_keys(tmp_path):
+    c = get("text")
+    a, a0, a1 = _source(EN_SOURCE, EN_SEP, 3, 8)
+    b, _, _ = _embed(EN_HOST, a[a0:a1], EN_SEP)
+    fa, fb = c.extract(_write(tmp_path / "a.txt", a)), c.extract(_write(tmp_path / "b.txt", b))
+    ka, kb = c.retrieval_keys(fa), c.retrieval_keys(fb)
+    shared = len(set(ka.tolist()) & set(kb.tolist()))
+    assert shared / min(len(ka), len(kb)) > 0.3
+    assert len(fa.signature.values) == c.num_perm
+
+
+def test_results_are_deterministic(tmp_path):
+    a, a0, a1 = _source(ZH_SOURCE, ZH_SEP, 2, 9)
+    b, _, _ = _embed(ZH_HOST, _edit_zh(a[a0:a1]), ZH_SEP)
+    assert _compare(tmp_path, a, b).to_json() == _compare(tmp_path, a, b).to_json()
+
+
+@pytest.mark.parametrize("content, problem", [
+    (b"", "empty"), (b"\x89PNG\r\n\x1a\n" + bytes(range(256)) * 4, "binary"),
+])
+def test_bad_input_gives_clear_error(tmp_path, content, problem):
+    bad = tmp_path / "bad.txt"
+    bad.write_bytes(content)
+    with pytest.raises(InputError) as err:
+        get("text").extract(bad)
+    assert "bad.txt" in str(err.value)
+    good = _write(tmp_path / "good.txt", " ".join(EN_SOURCE))
+    proc = subprocess.run([sys.executable, "-m", "appraisal.cli", "compare", str(good), str(bad), "--kind", "text",
+                           "--json"], capture_output=True, text=True)
+    assert proc.returncode == 2
+    assert "bad.txt" in proc.stderr and "Traceback" not in proc.stderr
+
+
+def test_cli_compare_returns_passages_with_offsets(tmp_path):
+    a, a0, a1 = _source(EN_SOURCE, EN_SEP, 3, 8)
+    b, b0, b1 = _embed(EN_HOST, a[a0:a1], EN_SEP)
+    pa, pb = _write(tmp_path / "a.txt", a), _write(tmp_path / "b.txt", b)
+    proc = subprocess.run([sys.executable, "-m", "appraisal.cli", "compare", str(pa), str(pb), "--kind", "text",
+                           "--json"], capture_output=True, text=True, check=True)
+    out = json.loads(proc.stdout)
+    assert out["kind"] == "text" and out["comparator"]["version"]
+    m = out["matches"][0]
+    assert (m["a"]["start_char"], m["a"]["end_char"], m["b"]["start_char"], m["b"]["end_char"]) == (a0, a1, b0, b1)
