@@ -72,7 +72,7 @@ def test_chinese_text_passage_offsets_point_into_the_original(tmp_path: Path) ->
     assert len(result.matches) == 1
     m = result.matches[0]
     assert a_text[m.a.start_char:m.a.end_char].startswith("北境")
-    assert b_text[m.b.start_char:m.b.end_char].endswith("血色")
+    assert b_text[m.b.start_char:m.b.end_char].endswith("血色。")
     assert m.a.start_line == 3 and m.b.start_line == 2
     assert result.coverage_b > 0.6
 
