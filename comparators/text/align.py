@@ -53,21 +53,32 @@ class Passage:
     mode: str = "standard"
 
 
-def seeds(space: SentenceSpace, params: AlignParams, min_units: int = 2) -> tuple[np.ndarray, np.ndarray]:
-    """Sentence pairs (i in A, j in B) that seed passages."""
+def seeds(space: SentenceSpace, params: AlignParams,
+          min_units: int = 2) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """Sentence pairs (i in A, j in B) that seed passages, with their cosine."""
     cos = (space.a @ space.b.T).tocoo()
+    empty = np.zeros(0, np.int64)
     if cos.nnz == 0:
-        return np.zeros(0, np.int64), np.zeros(0, np.int64)
+        return empty, empty, np.zeros(0)
     keep = cos.data >= params.seed_cosine
-    i, j = cos.row[keep].astype(np.int64), cos.col[keep].astype(np.int64)
+    i, j, w = cos.row[keep].astype(np.int64), cos.col[keep].astype(np.int64), cos.data[keep]
     if i.size == 0:
-        return i, j
+        return i, j, w
     inter = np.asarray(space.a_bin[i].multiply(space.b_bin[j]).sum(axis=1)).ravel()
     size = space.a_size[i] + space.b_size[j]
     dice = np.where(size > 0, 2.0 * inter / np.maximum(size, 1), 0.0)
     ok = (dice >= params.seed_dice) & (space.a_size[i] >= min_units) & (space.b_size[j] >= min_units)
     order = np.lexsort((j[ok], i[ok]))
-    return i[ok][order], j[ok][order]
+    return i[ok][order], j[ok][order], w[ok][order]
+
+
+def best_per_b(i: np.ndarray, j: np.ndarray, w: np.ndarray, within: float = 0.9) -> np.ndarray:
+    """Mask of seeds within ``within`` of the best cosine their B sentence reaches."""
+    if i.size == 0:
+        return np.zeros(0, bool)
+    best = np.zeros(int(j.max()) + 1)
+    np.maximum.at(best, j, w)
+    return w >= within * best[j]
 
 
 def _split(values: np.ndarray, gap: int) -> list[np.ndarray]:
@@ -139,14 +150,17 @@ def _gap(x0: int, x1: int, y0: int, y1: int) -> int:
 
 
 def merge_adjacent(space: SentenceSpace, passages: list[Passage], merge_gap: int, min_sim: float) -> list[Passage]:
-    """Merge passages close on both sides into one (validated) passage."""
+    """Merge passages next to each other in B whose A sides are near (within the larger one's
+    length: a shuffled passage comes back in pieces from all over its source), when the merged
+    passage still validates."""
     items = sorted(passages, key=lambda p: (p.b0, p.a0))
     changed = True
     while changed and len(items) > 1:
         changed = False
         for k in range(len(items) - 1):
             p, q = items[k], items[k + 1]
-            if _gap(p.b0, p.b1, q.b0, q.b1) <= merge_gap and _gap(p.a0, p.a1, q.a0, q.a1) <= merge_gap:
+            reach = max(merge_gap, p.a1 - p.a0, q.a1 - q.a0)
+            if _gap(p.b0, p.b1, q.b0, q.b1) <= merge_gap and _gap(p.a0, p.a1, q.a0, q.a1) <= reach:
                 i = np.array(p.seeds_a + q.seeds_a)
                 j = np.array(p.seeds_b + q.seeds_b)
                 mode = p.mode if p.mode == q.mode else "standard"
@@ -173,11 +187,12 @@ def summaries(space: SentenceSpace, i: np.ndarray, j: np.ndarray, params: AlignP
 def align(space: SentenceSpace, params: AlignParams, sent_len_a: np.ndarray, sent_len_b: np.ndarray,
           min_units: int = 2) -> list[Passage]:
     """Aligned passages of two texts (see the module docstring)."""
-    i, j = seeds(space, params, min_units)
+    i, j, w = seeds(space, params, min_units)
     if i.size == 0:
         return []
     standard = extend(space, i, j, params.gap, params.gap, params.min_passage_sim)
-    condensed = summaries(space, i, j, params, sent_len_a, sent_len_b)
+    best = best_per_b(i, j, w)
+    condensed = summaries(space, i[best], j[best], params, sent_len_a, sent_len_b)
     # A summary passage replaces the standard passages it contains in B when it explains more of A.
     chosen: list[Passage] = []
     for s in condensed:

@@ -43,7 +43,8 @@ class TextComparator:
     Parameters (all in ``params``, all reported): ``seed_cosine``/``seed_dice`` (sentence pairs
     that seed a passage), ``min_passage_sim`` (validation), ``gap`` (sentences bridged inside one
     passage), ``merge_gap``, ``summary_gap``/``summary_ratio`` (summary mode), ``bigram_weight``,
-    ``min_tokens`` (shortest passage, in words or CJK characters), ``evidence_tokens`` (passage
+    ``min_tokens`` (shortest passage, in words; a CJK character counts half a word),
+    ``single_sim`` (a passage of one sentence pair must reach it), ``evidence_tokens`` (passage
     length at which one passage is strong evidence), ``simplify`` (traditional → simplified),
     ``filter_common`` (idioms and stock phrases), ``quotation_share``/``base_share``
     (filtration), ``shingle``/``num_perm``/``seed`` (retrieval signature), ``max_bytes``.
@@ -54,7 +55,7 @@ class TextComparator:
 
     def __init__(self, seed_cosine: float = 0.33, seed_dice: float = 0.33, min_passage_sim: float = 0.34,
                  gap: int = 4, merge_gap: int = 2, summary_gap: int = 24, summary_ratio: float = 0.6,
-                 bigram_weight: float = 0.5, min_tokens: int = 20, min_units: int = 2,
+                 bigram_weight: float = 0.5, min_tokens: int = 25, single_sim: float = 0.5, min_units: int = 2,
                  evidence_tokens: int = 60, simplify: bool = True, filter_common: bool = True,
                  quotation_share: float = 0.8, base_share: float = 0.5, shingle: int = 3,
                  num_perm: int = 128, seed: int = 1, max_bytes: int = 64 * 1024 * 1024) -> None:
@@ -63,6 +64,7 @@ class TextComparator:
                                         summary_gap=summary_gap, summary_ratio=summary_ratio)
         self.bigram_weight = bigram_weight
         self.min_tokens = min_tokens
+        self.single_sim = single_sim
         self.min_units = min_units
         self.evidence_tokens = evidence_tokens
         self.simplify = simplify
@@ -81,7 +83,7 @@ class TextComparator:
         return {"seed_cosine": p.seed_cosine, "seed_dice": p.seed_dice, "min_passage_sim": p.min_passage_sim,
                 "gap": p.gap, "merge_gap": p.merge_gap, "summary_gap": p.summary_gap,
                 "summary_ratio": p.summary_ratio, "bigram_weight": self.bigram_weight,
-                "min_tokens": self.min_tokens, "min_units": self.min_units,
+                "min_tokens": self.min_tokens, "single_sim": self.single_sim, "min_units": self.min_units,
                 "evidence_tokens": self.evidence_tokens, "simplify": self.simplify,
                 "filter_common": self.filter_common, "quotation_share": self.quotation_share,
                 "base_share": self.base_share, "shingle": self.shingle, "num_perm": self.num_perm,
@@ -164,7 +166,10 @@ class TextComparator:
         base_a, base_b, base_names = self._base_cover(sa, sb, base)
         for p, span in zip(passages, spans):
             ta0, ta1, tb0, tb1 = span
-            if min(ta1 - ta0, tb1 - tb0) < self.min_tokens / 2 or (ta1 - ta0 + tb1 - tb0) < self.min_tokens:
+            wa, wb = sa.weight(ta0, ta1), sb.weight(tb0, tb1)
+            if min(wa, wb) < self.min_tokens / 2 or (wa + wb) / 2 < self.min_tokens:
+                continue
+            if len(p.seeds_a) == 1 and p.sim < self.single_sim:
                 continue
             (a0, a1), (b0, b1) = sa.chars(ta0, ta1, p.a1), sb.chars(tb0, tb1, p.b1)
             share, cue = attributed_share(fb.data["quotes"], b0, b1)
@@ -313,11 +318,16 @@ class _Side:
         self.converted = np.zeros(self.n, bool)
         self.converted[d["converted"]] = True
         self.cjk = self.ids < _CJK_LIMIT
+        self._weight = np.concatenate(([0.0], np.cumsum(np.where(self.cjk, 0.5, 1.0))))
         self.line_starts = np.array(d["line_starts"], dtype=np.int64)
         self.chars_total = int(d["chars"])
         self.common_runs = d.get("common_runs", [])
         self.blocks = d.get("blocks", [])
         self._block_starts = np.array([b[0] for b in self.blocks], dtype=np.int64)
+
+    def weight(self, t0: int, t1: int) -> float:
+        """Length of tokens ``[t0, t1)`` in words (a CJK character counts half)."""
+        return float(self._weight[t1] - self._weight[t0])
 
     def keep(self, skip_common: bool) -> np.ndarray:
         return ~self.stop & ~self.common if skip_common else ~self.stop
