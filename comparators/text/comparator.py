@@ -46,7 +46,8 @@ class TextComparator:
     ``min_tokens`` (shortest passage, in words; a CJK character counts half a word),
     ``single_sim`` (a passage of one sentence pair must reach it), ``evidence_tokens`` (passage
     length at which one passage is strong evidence), ``simplify`` (traditional → simplified),
-    ``filter_common`` (idioms and stock phrases), ``quotation_share``/``base_share``
+    ``filter_common`` (idioms and stock phrases; ``common_context``: an idiom inside a shared run of
+    that many tokens counts as copied text), ``quotation_share``/``base_share``
     (filtration), ``shingle``/``num_perm``/``seed`` (retrieval signature), ``max_bytes``.
     """
 
@@ -55,7 +56,8 @@ class TextComparator:
 
     def __init__(self, seed_cosine: float = 0.33, seed_dice: float = 0.33, min_passage_sim: float = 0.34,
                  gap: int = 4, merge_gap: int = 2, summary_gap: int = 24, summary_ratio: float = 0.6,
-                 bigram_weight: float = 0.5, min_tokens: int = 25, single_sim: float = 0.5, min_units: int = 2,
+                 bigram_weight: float = 0.5, common_context: int = 7, min_tokens: int = 25,
+                 single_sim: float = 0.5, min_units: int = 2,
                  evidence_tokens: int = 60, simplify: bool = True, filter_common: bool = True,
                  quotation_share: float = 0.8, base_share: float = 0.5, shingle: int = 3,
                  num_perm: int = 128, seed: int = 1, max_bytes: int = 64 * 1024 * 1024) -> None:
@@ -63,6 +65,7 @@ class TextComparator:
                                         min_passage_sim=min_passage_sim, gap=gap, merge_gap=merge_gap,
                                         summary_gap=summary_gap, summary_ratio=summary_ratio)
         self.bigram_weight = bigram_weight
+        self.common_context = common_context
         self.min_tokens = min_tokens
         self.single_sim = single_sim
         self.min_units = min_units
@@ -83,6 +86,7 @@ class TextComparator:
         return {"seed_cosine": p.seed_cosine, "seed_dice": p.seed_dice, "min_passage_sim": p.min_passage_sim,
                 "gap": p.gap, "merge_gap": p.merge_gap, "summary_gap": p.summary_gap,
                 "summary_ratio": p.summary_ratio, "bigram_weight": self.bigram_weight,
+                "common_context": self.common_context,
                 "min_tokens": self.min_tokens, "single_sim": self.single_sim, "min_units": self.min_units,
                 "evidence_tokens": self.evidence_tokens, "simplify": self.simplify,
                 "filter_common": self.filter_common, "quotation_share": self.quotation_share,
@@ -219,8 +223,14 @@ class TextComparator:
         )
 
     def _space(self, sa: _Side, sb: _Side, skip_common: bool) -> SentenceSpace:
-        fa = sentence_features(sa.units, sa.keep(skip_common), sa.sent, self.bigram_weight)
-        fb = sentence_features(sb.units, sb.keep(skip_common), sb.sent, self.bigram_weight)
+        keep_a, keep_b = ~sa.stop, ~sb.stop
+        if skip_common:
+            # an idiom inside a longer stretch the two texts share is part of that stretch
+            in_a, in_b = shared_runs(sa.ids, sb.ids, self.common_context)
+            keep_a &= ~(sa.common & ~in_a)
+            keep_b &= ~(sb.common & ~in_b)
+        fa = sentence_features(sa.units, keep_a, sa.sent, self.bigram_weight)
+        fb = sentence_features(sb.units, keep_b, sb.sent, self.bigram_weight)
         return build_space(fa, len(sa.sent) - 1, fb, len(sb.sent) - 1)
 
     def _passages(self, sa: _Side, sb: _Side, skip_common: bool) -> list[Passage]:
@@ -284,6 +294,21 @@ class TextComparator:
         return cover_a, cover_b, sorted(set(names))
 
 
+def shared_runs(ids_a: np.ndarray, ids_b: np.ndarray, k: int) -> tuple[np.ndarray, np.ndarray]:
+    """Tokens of each text covered by a token k-gram that the other text also has."""
+    def covered(ids: np.ndarray, hit: np.ndarray) -> np.ndarray:
+        mark = np.zeros(len(ids) + 1, np.int64)
+        starts = np.flatnonzero(hit)
+        np.add.at(mark, starts, 1)
+        np.add.at(mark, starts + k, -1)
+        return np.cumsum(mark)[:-1] > 0
+
+    if len(ids_a) < k or len(ids_b) < k:
+        return np.zeros(len(ids_a), bool), np.zeros(len(ids_b), bool)
+    ha, hb = kgram_hashes(ids_a, k), kgram_hashes(ids_b, k)
+    return covered(ids_a, np.isin(ha, hb)), covered(ids_b, np.isin(hb, ha))
+
+
 def _trim(t0: int, shared: np.ndarray, sent: np.ndarray, s0: int, s1: int) -> tuple[int, int]:
     """Move a passage's ends inward, within its first and last sentence, to shared tokens."""
     if not shared.any():
@@ -328,9 +353,6 @@ class _Side:
     def weight(self, t0: int, t1: int) -> float:
         """Length of tokens ``[t0, t1)`` in words (a CJK character counts half)."""
         return float(self._weight[t1] - self._weight[t0])
-
-    def keep(self, skip_common: bool) -> np.ndarray:
-        return ~self.stop & ~self.common if skip_common else ~self.stop
 
     def chars(self, t0: int, t1: int, s1: int) -> tuple[int, int]:
         """Source offsets of tokens ``[t0, t1)``; a passage ending its sentence keeps the terminator."""
