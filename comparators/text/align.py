@@ -1,7 +1,9 @@
 """Passage alignment between two texts, at sentence level, in the manner of the PAN systems.
 
 1. **Seeding**: sentence pairs whose tf-idf cosine and unigram Dice coefficient both reach their
-   thresholds (robust to word substitutions, insertions and deletions within a sentence).
+   thresholds (robust to word substitutions, insertions and deletions within a sentence); with
+   ``best_only``, a pair seeds only when each sentence is (within 10 %) the other's best match,
+   so a line that recurs in a work (a speaker's name, a refrain) does not stretch a passage.
 2. **Extension** by clustering: seeds are grouped where they lie within ``gap`` sentences of each
    other in A, then in B, alternately until stable; order inside a group does not matter, so
    reordered sentences stay in one passage.
@@ -37,6 +39,7 @@ class AlignParams:
     merge_gap: int = 2
     summary_gap: int = 24
     summary_ratio: float = 0.6
+    best_only: bool = True
 
 
 @dataclass(frozen=True)
@@ -190,8 +193,12 @@ def align(space: SentenceSpace, params: AlignParams, sent_len_a: np.ndarray, sen
     i, j, w = seeds(space, params, min_units)
     if i.size == 0:
         return []
-    standard = extend(space, i, j, params.gap, params.gap, params.min_passage_sim)
     best = best_per_b(i, j, w)
+    if params.best_only:
+        mutual = best & best_per_b(j, i, w)
+        standard = extend(space, i[mutual], j[mutual], params.gap, params.gap, params.min_passage_sim)
+    else:
+        standard = extend(space, i, j, params.gap, params.gap, params.min_passage_sim)
     condensed = summaries(space, i[best], j[best], params, sent_len_a, sent_len_b)
     # A summary passage replaces the standard passages it contains in B when it explains more of A.
     chosen: list[Passage] = []

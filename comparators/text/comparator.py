@@ -42,7 +42,8 @@ class TextComparator:
 
     Parameters (all in ``params``, all reported): ``seed_cosine``/``seed_dice`` (sentence pairs
     that seed a passage), ``min_passage_sim`` (validation), ``gap`` (sentences bridged inside one
-    passage), ``merge_gap``, ``summary_gap``/``summary_ratio`` (summary mode), ``bigram_weight``,
+    passage), ``merge_gap``, ``summary_gap``/``summary_ratio`` (summary mode), ``best_only`` (a sentence
+    seeds only with its best counterparts on the other side), ``bigram_weight``,
     ``min_tokens`` (shortest passage, in words; a CJK character counts half a word),
     ``single_sim`` (a passage of one sentence pair must reach it), ``evidence_tokens`` (passage
     length at which one passage is strong evidence), ``simplify`` (traditional → simplified),
@@ -54,8 +55,9 @@ class TextComparator:
     name = "text"
     version = "0.3.0"
 
-    def __init__(self, seed_cosine: float = 0.33, seed_dice: float = 0.33, min_passage_sim: float = 0.34,
-                 gap: int = 4, merge_gap: int = 2, summary_gap: int = 24, summary_ratio: float = 0.6,
+    def __init__(self, seed_cosine: float = 0.33, seed_dice: float = 0.33, min_passage_sim: float = 0.4,
+                 gap: int = 6, merge_gap: int = 6, summary_gap: int = 24, summary_ratio: float = 0.6,
+                 best_only: bool = True,
                  bigram_weight: float = 0.5, common_context: int = 7, min_tokens: int = 25,
                  single_sim: float = 0.5, min_units: int = 2,
                  evidence_tokens: int = 60, simplify: bool = True, filter_common: bool = True,
@@ -63,7 +65,8 @@ class TextComparator:
                  num_perm: int = 128, seed: int = 1, max_bytes: int = 64 * 1024 * 1024) -> None:
         self.align_params = AlignParams(seed_cosine=seed_cosine, seed_dice=seed_dice,
                                         min_passage_sim=min_passage_sim, gap=gap, merge_gap=merge_gap,
-                                        summary_gap=summary_gap, summary_ratio=summary_ratio)
+                                        summary_gap=summary_gap, summary_ratio=summary_ratio,
+                                        best_only=best_only)
         self.bigram_weight = bigram_weight
         self.common_context = common_context
         self.min_tokens = min_tokens
@@ -85,7 +88,7 @@ class TextComparator:
         p = self.align_params
         return {"seed_cosine": p.seed_cosine, "seed_dice": p.seed_dice, "min_passage_sim": p.min_passage_sim,
                 "gap": p.gap, "merge_gap": p.merge_gap, "summary_gap": p.summary_gap,
-                "summary_ratio": p.summary_ratio, "bigram_weight": self.bigram_weight,
+                "summary_ratio": p.summary_ratio, "best_only": p.best_only, "bigram_weight": self.bigram_weight,
                 "common_context": self.common_context,
                 "min_tokens": self.min_tokens, "single_sim": self.single_sim, "min_units": self.min_units,
                 "evidence_tokens": self.evidence_tokens, "simplify": self.simplify,
