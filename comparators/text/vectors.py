@@ -8,7 +8,7 @@ together (tf-isf), so words that run through both documents weigh little.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 import numpy as np
 from scipy import sparse
@@ -33,6 +33,19 @@ class SentenceSpace:
     b_bin: sparse.csr_matrix
     a_size: np.ndarray
     b_size: np.ndarray
+    _grams: list = field(default_factory=list, repr=False, compare=False)
+
+    def grams(self) -> tuple[np.ndarray, np.ndarray, np.ndarray] | None:
+        """Prefix sums of the Gram matrices A·Bᵀ, A·Aᵀ, B·Bᵀ (None when too large to hold)."""
+        if not self._grams:
+            n_a, n_b = self.a_raw.shape[0], self.b_raw.shape[0]
+            if max(n_a * n_b, n_a * n_a, n_b * n_b) > _DENSE_LIMIT:
+                self._grams.append(None)
+            else:
+                self._grams.append(tuple(_prefix((x @ y.T).toarray()) for x, y in
+                                         ((self.a_raw, self.b_raw), (self.a_raw, self.a_raw),
+                                          (self.b_raw, self.b_raw))))
+        return self._grams[0]
 
 
 def sentence_features(units: np.ndarray, keep: np.ndarray, sent: np.ndarray,
@@ -94,8 +107,35 @@ def _unit_rows(m: sparse.csr_matrix) -> sparse.csr_matrix:
     return sparse.diags(1.0 / norms) @ m
 
 
+_DENSE_LIMIT = 4_000_000  # Gram-matrix cells computed densely (32 MB of float64)
+
+
+def _prefix(gram: np.ndarray) -> np.ndarray:
+    """2-D prefix sums with a zero first row and column (integral image)."""
+    out = np.zeros((gram.shape[0] + 1, gram.shape[1] + 1))
+    out[1:, 1:] = gram.cumsum(axis=0).cumsum(axis=1)
+    return out
+
+
+def _block(prefix: np.ndarray, r0: int, r1: int, c0: int, c1: int) -> float:
+    return float(prefix[r1, c1] - prefix[r0, c1] - prefix[r1, c0] + prefix[r0, c0])
+
+
 def passage_cosine(space: SentenceSpace, a0: int, a1: int, b0: int, b1: int) -> float:
-    """Cosine of the summed tf-idf vectors of sentences ``[a0, a1)`` of A and ``[b0, b1)`` of B."""
+    """Cosine of the summed tf-idf vectors of sentences ``[a0, a1)`` of A and ``[b0, b1)`` of B.
+
+    The dot product of two sums of rows is a block sum of the Gram matrix, so with prefix sums
+    of the three Gram matrices (A·B, A·A, B·B; computed once per comparison while they stay
+    small) every passage costs O(1); larger texts sum sparse rows instead.
+    """
+    grams = space.grams()
+    if grams is not None:
+        ab, aa, bb = grams
+        dot = _block(ab, a0, a1, b0, b1)
+        na, nb = _block(aa, a0, a1, a0, a1), _block(bb, b0, b1, b0, b1)
+        if na <= 0 or nb <= 0:
+            return 0.0
+        return min(1.0, max(0.0, dot / np.sqrt(na * nb)))
     va = np.asarray(space.a_raw[a0:a1].sum(axis=0)).ravel()
     vb = np.asarray(space.b_raw[b0:b1].sum(axis=0)).ravel()
     na, nb = float(np.linalg.norm(va)), float(np.linalg.norm(vb))
