@@ -249,3 +249,23 @@ def test_cli_compare_returns_passages_with_offsets(tmp_path):
     assert out["kind"] == "text" and out["comparator"]["version"]
     m = out["matches"][0]
     assert (m["a"]["start_char"], m["a"]["end_char"], m["b"]["start_char"], m["b"]["end_char"]) == (a0, a1, b0, b1)
+
+
+def test_batch_finds_the_copied_document_among_suspects(tmp_path):
+    a, a0, a1 = _source(ZH_SOURCE, ZH_SEP, 2, 8)
+    (tmp_path / "src").mkdir()
+    src = _write(tmp_path / "src" / "novel.txt", a)
+    suspects = tmp_path / "suspects"
+    suspects.mkdir()
+    _write(suspects / "copy.txt", _embed(ZH_HOST, a[a0:a1], ZH_SEP)[0], "gb18030")
+    _write(suspects / "other.txt", ZH_SEP.join(ZH_HOST))
+    _write(suspects / "english.txt", EN_SEP.join(EN_HOST))
+    out = tmp_path / "out.jsonl"
+    proc = subprocess.run([sys.executable, "-m", "appraisal.cli", "batch", "--kind", "text", str(src.parent),
+                           "--against", str(suspects), "--out", str(out), "--retrieval", "0", "--json"],
+                          capture_output=True, text=True, check=True)
+    assert json.loads(proc.stdout)["errors"] == 0
+    rows = [json.loads(line) for line in out.read_text().splitlines()]
+    scores = {Path(r["b"]).name: r["score"] for r in rows}
+    assert set(scores) == {"copy.txt", "other.txt", "english.txt"}
+    assert scores["copy.txt"] > 0.5 and scores["other.txt"] == 0 and scores["english.txt"] == 0
