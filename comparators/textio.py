@@ -60,6 +60,21 @@ def utf16_without_bom(data: bytes) -> str | None:
         return "utf_16_le"
     if nul_even > 0.3 and nul_odd < 0.05:
         return "utf_16_be"
+    return _utf16_cjk(head) if len(data) % 2 == 0 and len(head) >= 32 else None
+
+
+def _utf16_cjk(head: bytes) -> str | None:
+    """UTF-16 of (nearly) pure CJK text, which has no NUL bytes: every character must decode to
+    CJK, CJK punctuation, full-width forms, printable ASCII or whitespace."""
+    for encoding in ("utf_16_le", "utf_16_be"):
+        try:
+            text = head.decode(encoding)
+        except UnicodeDecodeError:
+            continue
+        plausible = sum(1 for c in text if "\u4e00" <= c <= "\u9fff" or "\u3000" <= c <= "\u303f"
+                        or "\uff00" <= c <= "\uffef" or " " <= c <= "~" or c in "\n\r\t")
+        if plausible >= 0.97 * len(text):
+            return encoding
     return None
 
 

@@ -194,7 +194,7 @@ def test_declared_base_material_is_excluded(tmp_path):
     assert r.excluded[0].a.start_char == a0
 
 
-@pytest.mark.parametrize("encoding", ["gb18030", "big5", "utf-16"])
+@pytest.mark.parametrize("encoding", ["gb18030", "big5", "utf-16", "utf-16-le", "utf-16-be"])
 def test_encodings_decode_to_the_same_offsets(tmp_path, encoding):
     text = "".join(opencc.OpenCC("s2tw").convert(s) for s in ZH_SOURCE) if encoding == "big5" else "".join(ZH_SOURCE)
     c = get("text")
