@@ -22,6 +22,7 @@ from comparators.errors import InputError
 from comparators.fingerprint import minhash
 from comparators.fingerprint.tokens import kgram_hashes
 from comparators.hashing import sha256_bytes
+from comparators.packed import pack, unpack
 from comparators.text.align import AlignParams, Passage, align
 from comparators.text.categorise import categorise
 from comparators.text.commonplace import mark_common
@@ -129,12 +130,12 @@ class TextComparator:
         sig = minhash.signature(keys, self.num_perm, self.seed)
         data = {
             "format": doc.format, "encoding": doc.encoding, "chars": len(doc.text),
-            "line_starts": line_starts(doc.text).tolist(),
+            "line_starts": pack(line_starts(doc.text), "<i4"),
             "blocks": [[b.start, b.end, b.paragraph, b.page] for b in doc.blocks],
-            "ids": u.ids.tolist(), "units": u.units.tolist(), "start": u.start.tolist(), "end": u.end.tolist(),
-            "stop": np.flatnonzero(u.stop).tolist(), "common": np.flatnonzero(common).tolist(),
-            "converted": np.flatnonzero(u.converted).tolist(),
-            "sent": u.sent.tolist(), "sent_end": u.sent_end.tolist(),
+            "ids": pack(u.ids, "<u8"), "units": pack(u.units, "<u8"), "start": pack(u.start, "<i4"),
+            "end": pack(u.end, "<i4"), "stop": pack(np.flatnonzero(u.stop), "<i4"),
+            "common": pack(np.flatnonzero(common), "<i4"), "converted": pack(np.flatnonzero(u.converted), "<i4"),
+            "sent": pack(u.sent, "<i4"), "sent_end": pack(u.sent_end, "<i4"),
             "quotes": [list(q) for q in quotations(norm)],
             "common_runs": _runs_text(common, u.start, u.end, doc.text),
         }
@@ -158,10 +159,11 @@ class TextComparator:
         inside a long document, which Jaccard similarity of whole documents would miss.
         """
         d = features.data
-        skip = np.zeros(len(d["units"]), bool)
-        skip[d["stop"]] = True
-        skip[d["common"]] = True
-        return self._keys(np.array(d["units"], dtype=np.uint64), skip)
+        units = unpack(d["units"])
+        skip = np.zeros(len(units), bool)
+        skip[unpack(d["stop"])] = True
+        skip[unpack(d["common"])] = True
+        return self._keys(units, skip)
 
     # -- comparison ---------------------------------------------------------------------
     def compare(self, fa: Features, fb: Features, base: Sequence[Features] = ()) -> Comparison:
@@ -332,22 +334,22 @@ class _Side:
     """Arrays of one side's features, rebuilt once per comparison."""
 
     def __init__(self, d: dict[str, Any]) -> None:
-        self.ids = np.array(d["ids"], dtype=np.uint64)
-        self.units = np.array(d["units"], dtype=np.uint64)
-        self.start = np.array(d["start"], dtype=np.int64)
-        self.end = np.array(d["end"], dtype=np.int64)
-        self.sent = np.array(d["sent"], dtype=np.int64)
-        self.sent_end = np.array(d["sent_end"], dtype=np.int64)
+        self.ids = unpack(d["ids"])
+        self.units = unpack(d["units"])
+        self.start = unpack(d["start"]).astype(np.int64)
+        self.end = unpack(d["end"]).astype(np.int64)
+        self.sent = unpack(d["sent"]).astype(np.int64)
+        self.sent_end = unpack(d["sent_end"]).astype(np.int64)
         self.n = len(self.ids)
         self.stop = np.zeros(self.n, bool)
-        self.stop[d["stop"]] = True
+        self.stop[unpack(d["stop"])] = True
         self.common = np.zeros(self.n, bool)
-        self.common[d["common"]] = True
+        self.common[unpack(d["common"])] = True
         self.converted = np.zeros(self.n, bool)
-        self.converted[d["converted"]] = True
+        self.converted[unpack(d["converted"])] = True
         self.cjk = self.ids < _CJK_LIMIT
         self._weight = np.concatenate(([0.0], np.cumsum(np.where(self.cjk, 0.5, 1.0))))
-        self.line_starts = np.array(d["line_starts"], dtype=np.int64)
+        self.line_starts = unpack(d["line_starts"]).astype(np.int64)
         self.chars_total = int(d["chars"])
         self.common_runs = d.get("common_runs", [])
         self.blocks = d.get("blocks", [])
