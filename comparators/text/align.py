@@ -193,6 +193,7 @@ def align(space: SentenceSpace, params: AlignParams, sent_len_a: np.ndarray, sen
     i, j, w = seeds(space, params, min_units)
     if i.size == 0:
         return []
+    space.focus(int(i.min()), int(i.max()) + 1, int(j.min()), int(j.max()) + 1)
     best = best_per_b(i, j, w)
     if params.best_only:
         mutual = best & best_per_b(j, i, w)

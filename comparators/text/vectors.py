@@ -34,17 +34,25 @@ class SentenceSpace:
     a_size: np.ndarray
     b_size: np.ndarray
     _grams: list = field(default_factory=list, repr=False, compare=False)
+    _box: list = field(default_factory=list, repr=False, compare=False)
 
-    def grams(self) -> tuple[np.ndarray, np.ndarray, np.ndarray] | None:
-        """Prefix sums of the Gram matrices A·Bᵀ, A·Aᵀ, B·Bᵀ (None when too large to hold)."""
+    def focus(self, a0: int, a1: int, b0: int, b1: int) -> None:
+        """Declare that passages lie within sentences ``[a0, a1)`` of A and ``[b0, b1)`` of B."""
+        self._box[:] = [a0, a1, b0, b1]
+        self._grams.clear()
+
+    def grams(self) -> tuple[int, int, np.ndarray, np.ndarray, np.ndarray] | None:
+        """(first A row, first B row, prefix sums of A·Bᵀ, A·Aᵀ, B·Bᵀ) over the focus box, or
+        None when the box is too large to hold densely."""
         if not self._grams:
-            n_a, n_b = self.a_raw.shape[0], self.b_raw.shape[0]
+            a0, a1, b0, b1 = self._box or [0, self.a_raw.shape[0], 0, self.b_raw.shape[0]]
+            n_a, n_b = a1 - a0, b1 - b0
             if max(n_a * n_b, n_a * n_a, n_b * n_b) > _DENSE_LIMIT:
                 self._grams.append(None)
             else:
-                self._grams.append(tuple(_prefix((x @ y.T).toarray()) for x, y in
-                                         ((self.a_raw, self.b_raw), (self.a_raw, self.a_raw),
-                                          (self.b_raw, self.b_raw))))
+                ra, rb = self.a_raw[a0:a1], self.b_raw[b0:b1]
+                self._grams.append((a0, b0, *(_prefix((x @ y.T).toarray()) for x, y in
+                                              ((ra, rb), (ra, ra), (rb, rb)))))
         return self._grams[0]
 
 
@@ -130,7 +138,8 @@ def passage_cosine(space: SentenceSpace, a0: int, a1: int, b0: int, b1: int) -> 
     """
     grams = space.grams()
     if grams is not None:
-        ab, aa, bb = grams
+        oa, ob, ab, aa, bb = grams
+        a0, a1, b0, b1 = a0 - oa, a1 - oa, b0 - ob, b1 - ob
         dot = _block(ab, a0, a1, b0, b1)
         na, nb = _block(aa, a0, a1, a0, a1), _block(bb, b0, b1, b0, b1)
         if na <= 0 or nb <= 0:
