@@ -166,11 +166,23 @@ def _compare(spec: Spec, store: str, key_a: str, key_b: str) -> dict[str, Any]:
     return _instance(spec).compare(Features.from_dict(feats[key_a]), Features.from_dict(feats[key_b])).to_dict()
 
 
+def _warm_up(specs: set[Spec]) -> None:
+    """Load what the comparators need once (dictionaries, lexicons) before worker processes fork."""
+    for spec in sorted(specs):
+        comparator = _instance(spec)
+        if hasattr(comparator, "prepare"):
+            comparator.prepare()
+
+
 def _map(executor: Executor | None, fn: Callable, *iterables: Iterable) -> Iterator[Any]:
     if executor is None:
         return map(fn, *iterables)
-    return executor.map(fn, *iterables, chunksize=16) if isinstance(executor, ProcessPoolExecutor) \
-        else executor.map(fn, *iterables)
+    if isinstance(executor, ProcessPoolExecutor):
+        items = [list(it) for it in iterables]
+        workers = getattr(executor, "_max_workers", 2)
+        chunk = max(1, min(16, len(items[0]) // (4 * workers))) if items else 1
+        return executor.map(fn, *items, chunksize=chunk)
+    return executor.map(fn, *iterables)
 
 
 def _compare_all(executor: Executor | None, store: str,
@@ -211,6 +223,7 @@ def run_pairs(kind: str, pairs_csv: Path, out: Path, *, resume: bool = False, wo
                 kinds[(r["a"], r["b"])] = exc
         needed = sorted({(k, p) for r in todo if isinstance(k := kinds[(r["a"], r["b"])], tuple)
                          for p in (r["a"], r["b"])})
+        _warm_up({k for k, _ in needed})
         feats = dict(zip(needed, _map(executor, _extract, [k for k, _ in needed],
                                       [_resolve(base_dir, p) for _, p in needed])))
         fitted = {spec: _fitted(spec, [f["features"] for (k, _), f in feats.items() if k == spec and "features" in f],
@@ -359,6 +372,7 @@ def run_many(kind: str, sources: list[str], suspects: list[str] | None, out: Pat
             tempfile.TemporaryDirectory(prefix="appraisal-batch-") as tmp:
         workdir = Path(tmp)
         feats: dict[str, dict[str, Any]] = {}
+        _warm_up({spec})
         with progress_bar(len(all_paths), "fingerprints", progress) as bar:
             for path, res in zip(all_paths, _map(executor, _extract, [spec] * len(all_paths), all_paths)):
                 feats[path] = res

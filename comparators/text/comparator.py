@@ -25,7 +25,7 @@ from comparators.hashing import sha256_bytes
 from comparators.packed import pack, unpack
 from comparators.text.align import AlignParams, Passage, align
 from comparators.text.categorise import categorise
-from comparators.text.commonplace import mark_common
+from comparators.text.commonplace import mark_common, phrase_table
 from comparators.text.normalize import normalise
 from comparators.text.quotations import attributed_share, quotations
 from comparators.text.read import Document, read_document
@@ -101,6 +101,13 @@ class TextComparator:
 
     def info(self) -> ComparatorInfo:
         return ComparatorInfo(self.name, self.version, self.params)
+
+    def prepare(self) -> None:
+        """Load the OpenCC dictionaries and the common-phrase table now (batch calls this once
+        before its worker processes fork, so that every worker inherits them)."""
+        normalise("漢字", simplify=self.simplify)
+        if self.filter_common:
+            phrase_table()
 
     def accepts(self, path: Path) -> bool:
         path = Path(path)
@@ -265,6 +272,13 @@ class TextComparator:
         shared = np.intersect1d(sa.ids[sa.common], sb.ids[sb.common])
         if shared.size == 0:
             return []
+        # only idioms outside the passages already found can make new, idiom-only pairs
+        for side, lo, hi in ((sa, "a0", "a1"), (sb, "b0", "b1")):
+            outside = side.common & np.isin(side.ids, shared)
+            for q in kept:
+                outside[side.sent[getattr(q, lo)]:side.sent[getattr(q, hi)]] = False
+            if not outside.any():
+                return []
         out = []
         for p in self._passages(sa, sb, skip_common=False):
             if any(p.b0 < q.b1 and q.b0 < p.b1 for q in kept):
