@@ -269,3 +269,54 @@ def test_batch_finds_the_copied_document_among_suspects(tmp_path):
     scores = {Path(r["b"]).name: r["score"] for r in rows}
     assert set(scores) == {"copy.txt", "other.txt", "english.txt"}
     assert scores["copy.txt"] > 0.5 and scores["other.txt"] == 0 and scores["english.txt"] == 0
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_insertions_and_deletions_inside_a_passage(tmp_path, lang):
+    src, host, sep = (EN_SOURCE, EN_HOST, EN_SEP) if lang == "en" else (ZH_SOURCE, ZH_HOST, ZH_SEP)
+    a, a0, a1 = _source(src, sep, 1, 11)
+    # sentence 4 deleted, one foreign sentence inserted after sentence 6
+    copied = src[1:4] + src[5:7] + [host[11]] + src[7:11]
+    b, b0, b1 = _embed(host[:11], sep.join(copied), sep, at=4)
+    r = _compare(tmp_path, a, b)
+    assert len(r.matches) == 1
+    oa, ob = _overlap(r.matches[0], a0, a1, b0, b1)
+    assert oa > 0.9 and ob > 0.95
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_random_word_edits(tmp_path, lang):
+    import random
+
+    rng = random.Random(7)
+    src, host, sep = (EN_SOURCE, EN_HOST, EN_SEP) if lang == "en" else (ZH_SOURCE, ZH_HOST, ZH_SEP)
+    a, a0, a1 = _source(src, sep, 2, 10)
+    if lang == "en":
+        fresh = iter(["amber", "hollow", "briskly", "crimson", "meadow", "distant", "silver", "restless", "narrow",
+                      "gentle", "frozen", "velvet", "copper", "humble", "lantern", "orchard", "pebble", "thistle"] * 3)
+        words = a[a0:a1].split(" ")
+        # about 15 % of the words replaced; punctuation kept, as a careless copier would
+        edited = " ".join(w if rng.random() > 0.15 else next(fresh) + w[len(w.rstrip(".,;!?")):] for w in words)
+    else:
+        chars = list(a[a0:a1])
+        edited = "".join(c if rng.random() > 0.15 or not "\u4e00" <= c <= "\u9fff" else rng.choice("甲乙丙丁")
+                         for c in chars)
+    b, b0, b1 = _embed(host, edited, sep)
+    r = _compare(tmp_path, a, b)
+    assert len(r.matches) == 1
+    oa, ob = _overlap(r.matches[0], a0, a1, b0, b1)
+    assert oa > 0.9 and ob > 0.9
+    assert r.matches[0].category in ("lightly-edited", "heavily-edited")
+
+
+def test_chinese_summary_style_copy(tmp_path):
+    a, a0, a1 = _source(ZH_SOURCE, ZH_SEP, 0, 12)
+    summary = ("老渔夫每天推着小船下水。台风过后一艘货船搁浅在暗礁上。老渔夫划着小船把十一个船员接到岸上。"
+               "船长把怀表挂在了渔村祠堂的门梁上。县里修了一座小小的灯塔。")
+    b, b0, b1 = _embed(ZH_HOST, summary, ZH_SEP)
+    r = _compare(tmp_path, a, b)
+    assert r.matches, "summary not found"
+    m = max(r.matches, key=lambda m: m.b.end_char - m.b.start_char)
+    oa, ob = _overlap(m, a0, a1, b0, b1)
+    assert ob > 0.8 and oa > 0.6
+    assert m.category == "summarised"

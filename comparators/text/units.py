@@ -137,6 +137,22 @@ def _hard_wrapped(text: str) -> bool:
     return (median >= 40 or (median >= 20 and all(ord(c) > 0x2E80 for c in lines[0][:5]))) and ended < 0.5
 
 
+MAX_SENTENCE = 60
+
+
+def _split_long(sent: np.ndarray, limit: int = MAX_SENTENCE) -> np.ndarray:
+    """Cut sentences longer than ``limit`` tokens into equal pieces (text whose punctuation was
+    stripped or garbled would otherwise become one sentence)."""
+    lengths = np.diff(sent)
+    if lengths.size == 0 or lengths.max() <= limit:
+        return sent
+    cuts = [sent[:-1]]
+    for k in np.flatnonzero(lengths > limit).tolist():
+        pieces = -(-int(lengths[k]) // limit)
+        cuts.append(sent[k] + (np.arange(1, pieces) * lengths[k]) // pieces)
+    return np.unique(np.concatenate(cuts + [sent[-1:]]))
+
+
 def _sentences(text: str, nstart: np.ndarray, end: np.ndarray, origin: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
     """Sentence boundaries as token indices, and each sentence's end offset in the source."""
     n = nstart.shape[0]
@@ -151,7 +167,7 @@ def _sentences(text: str, nstart: np.ndarray, end: np.ndarray, origin: np.ndarra
     first_after = np.searchsorted(nstart, m_start, side="left")
     inner = (first_after > 0) & (first_after < n)
     cuts = np.unique(first_after[inner])
-    sent = np.concatenate(([0], cuts, [n])).astype(np.int64)
+    sent = _split_long(np.concatenate(([0], cuts, [n])).astype(np.int64))
     s_end = end[sent[1:] - 1].copy()
     # A terminator (not a bare line break) right after a sentence's last token belongs to it.
     closing = np.array([text[e - 1] != "\n" for e in m_end.tolist()], dtype=bool)
