@@ -320,3 +320,22 @@ def test_chinese_summary_style_copy(tmp_path):
     oa, ob = _overlap(m, a0, a1, b0, b1)
     assert ob > 0.8 and oa > 0.6
     assert m.category == "summarised"
+
+
+def test_corpus_boilerplate_is_excluded_after_fit(tmp_path):
+    notice = ("All rights reserved. No part of this publication may be reproduced without the written permission "
+              "of the publisher. The moral rights of the author have been asserted. ")
+    c = get("text")
+    corpus = []
+    for k in range(24):
+        body = " ".join(EN_HOST[k % 12:] + EN_HOST[:k % 12]) if k % 2 else " ".join(EN_SOURCE[k % 12:])
+        corpus.append(c.extract(_write(tmp_path / f"doc{k}.txt", notice + body)))
+    a = _write(tmp_path / "a.txt", notice + " ".join(EN_SOURCE))
+    b = _write(tmp_path / "b.txt", notice + " ".join(EN_HOST))
+    before = c.compare(c.extract(a), c.extract(b))
+    assert len(before.matches) == 1  # the shared notice aligns
+    c.fit(corpus)
+    after = c.compare(c.extract(a), c.extract(b))
+    assert after.matches == ()
+    assert after.excluded[0].reason.startswith("boilerplate: its sentences occur in at least")
+    assert after.comparator.params["corpus"]["documents"] == 24

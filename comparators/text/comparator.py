@@ -18,6 +18,7 @@ from typing import Any
 import numpy as np
 
 from comparators.base import ComparatorInfo, Comparison, Exclusion, Features, Match, MaterialRef, Signature
+from comparators.canonical import canonical_bytes
 from comparators.errors import InputError
 from comparators.fingerprint import minhash
 from comparators.fingerprint.tokens import kgram_hashes
@@ -63,7 +64,8 @@ class TextComparator:
                  single_sim: float = 0.5, min_units: int = 2,
                  evidence_tokens: int = 60, simplify: bool = True, filter_common: bool = True,
                  quotation_share: float = 0.8, base_share: float = 0.5, shingle: int = 3,
-                 num_perm: int = 128, seed: int = 1, max_bytes: int = 64 * 1024 * 1024) -> None:
+                 num_perm: int = 128, seed: int = 1, max_bytes: int = 64 * 1024 * 1024,
+                 boilerplate_share: float = 0.1) -> None:
         self.align_params = AlignParams(seed_cosine=seed_cosine, seed_dice=seed_dice,
                                         min_passage_sim=min_passage_sim, gap=gap, merge_gap=merge_gap,
                                         summary_gap=summary_gap, summary_ratio=summary_ratio,
@@ -82,6 +84,8 @@ class TextComparator:
         self.num_perm = num_perm
         self.seed = seed
         self.max_bytes = max_bytes
+        self.boilerplate_share = boilerplate_share
+        self.corpus_: dict[str, Any] | None = None
 
     # -- contract -----------------------------------------------------------------------
     @property
@@ -97,10 +101,29 @@ class TextComparator:
                 "base_share": self.base_share, "shingle": self.shingle, "num_perm": self.num_perm,
                 "seed": self.seed, "max_bytes": self.max_bytes, "signature_scheme": minhash.SCHEME,
                 "normalise": "NFKC, punctuation, casefold" + (", OpenCC t2s" if self.simplify else ""),
-                "units": "CJK characters; English words (light stemming)"}
+                "units": "CJK characters; English words (light stemming)",
+                "boilerplate_share": self.boilerplate_share}
 
     def info(self) -> ComparatorInfo:
-        return ComparatorInfo(self.name, self.version, self.params)
+        params = self.params
+        if self.corpus_ is not None:
+            params["corpus"] = {"documents": self.corpus_["documents"], "sha256": self.corpus_["sha256"]}
+        return ComparatorInfo(self.name, self.version, params)
+
+    def fit(self, corpus: Sequence[Features]) -> TextComparator:
+        """Learn the corpus's boilerplate: sentences found in at least ``boilerplate_share`` of its
+        documents (and at least 5), such as licence notices, legal formulas or publisher front
+        matter. Passages made of them are excluded as boilerplate, and listed."""
+        df: dict[int, int] = {}
+        for f in corpus:
+            for key in set(_Side(f.data).sentence_keys().tolist()) - {0}:
+                df[key] = df.get(key, 0) + 1
+        n = len(corpus)
+        threshold = max(5, math.ceil(self.boilerplate_share * n))
+        self.corpus_ = {"documents": n, "sha256": sha256_bytes(canonical_bytes(sorted(f.sha256 for f in corpus))),
+                        "boilerplate": {k for k, c in df.items() if c >= threshold} if n >= 20 else set(),
+                        "boilerplate_min": threshold}
+        return self
 
     def prepare(self) -> None:
         """Load the OpenCC dictionaries and the common-phrase table now (batch calls this once
@@ -194,6 +217,14 @@ class TextComparator:
                     fa, fb, sa, sb, (a0, a1, b0, b1), "attributed quotation",
                     {"cue": cue, "share_in_quotes": round(share, 4), "sim": round(p.sim, 4)}))
                 continue
+            common = self._boilerplate_share(sb, p)
+            if common >= 0.5:
+                excluded.append(self._exclusion(
+                    fa, fb, sa, sb, (a0, a1, b0, b1),
+                    f"boilerplate: its sentences occur in at least {self.corpus_['boilerplate_min']} "
+                    f"of {self.corpus_['documents']} corpus documents",
+                    {"share_boilerplate": round(common, 4), "sim": round(p.sim, 4)}))
+                continue
             in_base = max(_share(base_a, a0, a1), _share(base_b, b0, b1))
             if in_base >= self.base_share:
                 excluded.append(self._exclusion(
@@ -233,6 +264,13 @@ class TextComparator:
             extra={"units": {"name": "characters", "a": sa.chars_total, "b": sb.chars_total,
                              "matched_a": matched_a, "matched_b": matched_b}},
         )
+
+    def _boilerplate_share(self, side: _Side, p: Passage) -> float:
+        """Share of the passage's B sentences that are corpus boilerplate."""
+        if not self.corpus_ or not self.corpus_["boilerplate"]:
+            return 0.0
+        keys = side.sentence_keys()[p.b0:p.b1]
+        return float(np.mean([k in self.corpus_["boilerplate"] for k in keys.tolist()])) if len(keys) else 0.0
 
     def _space(self, sa: _Side, sb: _Side, skip_common: bool) -> SentenceSpace:
         keep_a, keep_b = ~sa.stop, ~sb.stop
@@ -368,6 +406,22 @@ class _Side:
         self.common_runs = d.get("common_runs", [])
         self.blocks = d.get("blocks", [])
         self._block_starts = np.array([b[0] for b in self.blocks], dtype=np.int64)
+
+    def sentence_keys(self) -> np.ndarray:
+        """A hash of each sentence's content units (0 for sentences of fewer than 3 units)."""
+        if getattr(self, "_keys", None) is None:
+            content = np.flatnonzero(~self.stop)
+            row = np.searchsorted(self.sent, content, side="right") - 1
+            keys = np.zeros(len(self.sent) - 1, dtype=np.uint64)
+            counts = np.bincount(row, minlength=len(keys))
+            pos = np.arange(len(row)) - np.searchsorted(row, row, side="left")
+            with np.errstate(over="ignore"):
+                mixed = (self.units[content] + np.uint64(1)) * np.uint64(0x9E3779B97F4A7C15) \
+                    ^ (pos.astype(np.uint64) * np.uint64(0xC2B2AE3D27D4EB4F))
+            np.add.at(keys, row, mixed)
+            keys[counts < 3] = 0
+            self._keys = keys
+        return self._keys
 
     def weight(self, t0: int, t1: int) -> float:
         """Length of tokens ``[t0, t1)`` in words (a CJK character counts half)."""
