@@ -18,6 +18,22 @@ class Expert:
 
     name: str
     licence: str = ""
+    dissent: str = ""  # 通则 art. 37: "<k>: reason" when this expert disagrees with opinion k
+
+
+@dataclass
+class Opinion:
+    """The expert's opinion on one matter (REPORT_SPEC 3.6): the type is the expert's call.
+
+    ``matter`` is the 1-based index into ``matters``; ``pair`` names the compared items
+    as ``"YB-01/JC-01"`` (default: every compared pair); ``type`` is positive, negative or
+    undetermined; an undetermined opinion needs a ``reason``.
+    """
+
+    matter: int
+    type: str
+    reason: str = ""
+    pair: str = ""
 
 
 @dataclass
@@ -37,16 +53,27 @@ class CaseConfig:
     institution_licence: str = ""
     experts: list[Expert] = field(default_factory=list)
     report_date: str = ""
+    # report fields (REPORT_SPEC 3.1); empty = not entered
+    institution_address: str = ""
+    institution_postcode: str = ""
+    institution_phone: str = ""
+    document_type: str = "opinion"  # opinion (司法鉴定意见书) | inspection (检验报告书)
+    exam_start: str = ""
+    persons_present: str = ""
+    references: list[str] = field(default_factory=list)
+    opinions: list[Opinion] = field(default_factory=list)
 
     def to_dict(self) -> dict[str, Any]:
         data = asdict(self)
         data["experts"] = [asdict(e) for e in self.experts]
+        data["opinions"] = [asdict(o) for o in self.opinions]
         return data
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> CaseConfig:
         known = {k: v for k, v in data.items() if k in cls.__dataclass_fields__}
         known["experts"] = [Expert(**e) for e in data.get("experts", [])]
+        known["opinions"] = [Opinion(**o) for o in data.get("opinions", [])]
         return cls(**known)
 
 

@@ -28,6 +28,29 @@ FACES = {  # language -> (body, heading, title)
     "en": ("Times New Roman", "Times New Roman", "Times New Roman"),
 }
 FOOTER = {"zh": ("第 ", " 页 共 ", " 页"), "en": ("Page ", " of ", "")}
+# Cover (封面) and declaration (声明, 封二): editable here or in Word; {{...}} are filled from case.toml.
+COVER = {
+    "zh": {"licence": "司法鉴定许可证号:{{institution_licence}}", "declaration": "声  明",
+           "statements": (
+               "1. 委托人应当向鉴定机构提供真实、完整、充分的鉴定材料,并对鉴定材料的真实性、合法性负责。",
+               "2. 司法鉴定人按照法律、法规和规章规定的方式、方法和步骤,遵守和采用相关技术标准和技术规范进行鉴定。",
+               "3. 司法鉴定实行鉴定人负责制度。司法鉴定人依法独立、客观、公正地进行鉴定,"
+               "不受任何个人或者组织的非法干预。",
+               "4. 使用本鉴定文书应当保持其完整性和严肃性。"),
+           "address": "地    址:{{institution_address}}", "postcode": "邮政编码:{{institution_postcode}}",
+           "phone": "联系电话:{{institution_phone}}"},
+    "en": {"licence": "Appraisal licence no.: {{institution_licence}}", "declaration": "Declaration",
+           "statements": (
+               "1. The client shall provide true, complete and sufficient materials and is responsible for their "
+               "authenticity and legality.",
+               "2. The appraisers examine in the manner, by the methods and in the steps prescribed by laws, "
+               "regulations and rules, following the relevant technical standards and specifications.",
+               "3. The appraisers are personally responsible for the appraisal and conduct it independently, "
+               "objectively and impartially, free from unlawful interference by any person or organisation.",
+               "4. This document must be used in its entirety and with due seriousness."),
+           "address": "Address: {{institution_address}}", "postcode": "Postcode: {{institution_postcode}}",
+           "phone": "Telephone: {{institution_phone}}"},
+}
 
 
 def _style_fonts(style, latin: str, east_asia: str, size: float, bold: bool = False) -> None:
@@ -93,6 +116,7 @@ def build(lang: str) -> bytes:
     for rfonts in styles.element.iter(qn("w:rFonts")):
         if rfonts.get(qn("w:asciiTheme")) is not None:
             set_rfonts(rfonts.getparent(), LATIN, heading)
+    _cover(document, lang)
     header = section.header.paragraphs[0]
     header.style = number
     header.text = "{{document_number}}"
@@ -108,6 +132,37 @@ def build(lang: str) -> bytes:
         set_rfonts(run._r.get_or_add_rPr(), LATIN, body)
     fix_core_properties(document, datetime(2026, 1, 1), f"report template ({lang})")
     return normalised_docx_bytes(document)
+
+
+def _centred(document, text: str, size: float, east_asia: str, bold: bool = False, space_before: float = 0):
+    paragraph = document.add_paragraph()
+    paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER
+    paragraph.paragraph_format.space_before = Pt(space_before)
+    run = paragraph.add_run(text)
+    set_rfonts(run._r.get_or_add_rPr(), LATIN, east_asia)
+    run.font.size = Pt(size)
+    run.font.bold = bold
+    return paragraph
+
+
+def _cover(document, lang: str) -> None:
+    """Cover page and declaration page; the report body follows the ``{{body}}`` marker."""
+    from docx.enum.text import WD_BREAK
+    body, heading, title = FACES[lang]
+    words = COVER[lang]
+    _centred(document, "{{institution}}", 26, title, bold=True, space_before=140)
+    _centred(document, "{{doc_type}}", 36, title, bold=True, space_before=60)
+    _centred(document, words["licence"], 16, body, space_before=200)
+    document.add_paragraph().add_run().add_break(WD_BREAK.PAGE)
+    _centred(document, words["declaration"], 22, heading, bold=True, space_before=40)
+    for line in words["statements"]:
+        paragraph = document.add_paragraph(line)
+        paragraph.paragraph_format.space_before = Pt(10)
+    for key in ("address", "postcode", "phone"):
+        paragraph = document.add_paragraph(words[key])
+        paragraph.paragraph_format.space_before = Pt(60 if key == "address" else 4)
+    document.add_paragraph().add_run().add_break(WD_BREAK.PAGE)
+    document.add_paragraph("{{body}}")
 
 
 def main() -> None:

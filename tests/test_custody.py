@@ -53,7 +53,7 @@ def test_untouched_case_verifies_and_reports(run_case: Path) -> None:
     assert result.code == 0, result.out + result.err
     data = json.loads(result.out)
     assert data["ok"] is True and data["problems"] == []
-    assert cli("case", "report", run_case).code == 0
+    assert cli("case", "report", run_case, "--draft").code == 0
 
 
 # --------------------------------------------------------------------------- materials
@@ -179,7 +179,7 @@ def test_edited_stored_comparison_is_detected(run_case: Path) -> None:
 
 
 def test_case_with_an_issued_report_still_verifies(run_case: Path) -> None:
-    cli_ok("case", "report", run_case)
+    cli_ok("case", "report", run_case, "--draft")
 
     result = run_cli("case", "verify", run_case, "--json")
 
@@ -189,7 +189,7 @@ def test_case_with_an_issued_report_still_verifies(run_case: Path) -> None:
 
 
 def test_report_whose_export_entry_is_edited_is_detected(run_case: Path) -> None:
-    cli_ok("case", "report", run_case)
+    cli_ok("case", "report", run_case, "--draft")
     tamper_db(run_case, "DROP TRIGGER audit_no_update",
               "UPDATE audit SET outputs = '[\"" + "0" * 64 + "\"]' WHERE action = 'export'")
 

@@ -1,11 +1,41 @@
-"""Report wording per language (data, not code, so a commission can adjust it)."""
+# ruff: noqa: E501  (wording data: long sentences read better unwrapped)
+"""Report wording per language (data, not code, so a commission can adjust it).
+
+Headings, field names, fixed statements and the opinion templates (REPORT_SPEC 3.6) live
+here; the builder only fills placeholders. The cover and the declaration page are in the
+``report_templates/*.docx`` files, where a commission edits them in Word.
+"""
 
 from __future__ import annotations
+
+# Opinion types of the commission's tri-state (构成实质性相似 / 不构成 / 无法判断).
+POSITIVE, NEGATIVE, UNDETERMINED = "positive", "negative", "undetermined"
+OPINION_TYPES = (POSITIVE, NEGATIVE, UNDETERMINED)
+
+# Words that must not appear in the opinion: legal conclusions belong to the court, and
+# certainty words overstate what a similarity method can show (REPORT_SPEC 3.6, pitfall 6).
+FORBIDDEN_PHRASES: tuple[tuple[str, str], ...] = (
+    ("构成侵权", "legal conclusion"), ("侵权", "legal conclusion"), ("侵犯著作权", "legal conclusion"),
+    ("抄袭", "legal conclusion"), ("剽窃", "legal conclusion"), ("盗版", "legal conclusion"),
+    ("infring", "legal conclusion"), ("plagiar", "legal conclusion"), ("pirat", "legal conclusion"),
+    ("100%", "overstated certainty"), ("100 %", "overstated certainty"), ("百分之百", "overstated certainty"),
+    ("绝对", "overstated certainty"), ("肯定", "overstated certainty"), ("毫无疑问", "overstated certainty"),
+    ("certainly", "overstated certainty"), ("beyond doubt", "overstated certainty"),
+    ("beyond any doubt", "overstated certainty"), ("absolutely", "overstated certainty"),
+)
 
 LABELS: dict[str, dict[str, str]] = {
     "zh": {
         "doc_type": "司法鉴定意见书",
-        "default_title": "软件及作品相似性鉴定意见书",
+        "doc_type_inspection": "检验报告书",
+        "default_title": "软件及作品相似性鉴定",
+        "title_format": "{institution}{matter}{doc_type}",
+        "draft_banner": "【草稿】本文书未通过出具前校验,不得作为鉴定文书使用:{reasons}",
+        "colon": ":",
+        "list_sep": ";",
+        "none": "无",
+        "not_measured": "未测",
+        # 一、基本情况
         "basic": "一、基本情况",
         "client": "委托人",
         "matters": "委托鉴定事项",
@@ -14,26 +44,150 @@ LABELS: dict[str, dict[str, str]] = {
         "period": "鉴定日期",
         "place": "鉴定地点",
         "present": "在场人员",
-        "none": "无",
-        "see_table": "见下表(表1)",
-        "materials_table": "表1 鉴定材料及哈希值",
+        "examinee": "被鉴定人",
+        "see_table": "见表{n}及附件1",
+        "materials_table": "表{n} 鉴定材料",
         "cols_materials": "编号|名称|类型|来源|接收时间|文件数|字节数|SHA-256|复核",
-        "results": "二、检验结果",
-        "results_table": "表2 比对结果",
-        "cols_results": "样本|检材|方法|得分|样本覆盖率|检材覆盖率|匹配数",
-        "package_line": ("{a} 与 {b}:相同文件 {identical} 个,相似文件 {similar} 个,"
-                         "仅样本有 {only_a} 个,仅检材有 {only_b} 个,经过滤排除 {excluded} 个。"),
-        "custody": "三、检材保管与审计",
-        "custody_text": ("全部鉴定材料在受理时计算 SHA-256 并设为只读;出具本文书前已重新计算哈希值并与受理"
-                         "记录核对一致,审计日志哈希链校验通过(共 {n} 条记录,末条哈希 {head})。"),
-        "tool": "鉴定工具:{tool} 版本 {version}。",
-        "kinds": "package=软件包/目录|code=源代码|text=文本",
-        "verified": "✓ {date}",
-        "failed": "✗ {date}",
+        "verified": "✓ {time}",
+        "failed": "✗ {time}",
+        # 二、基本案情
+        "summary": "二、基本案情",
+        "summary_note": "以下为委托人陈述的案情,仅作为鉴定背景,不属于本鉴定的检验结果:",
+        "summary_missing": "委托人未提供案情陈述。",
+        # 三、资料摘要
+        "digest": "三、资料摘要",
+        "digest_line": "{id}:{label}({kind}),{files} 个文件、{size} 字节;来源:{source};接收时间 {received}。",
+        "digest_base": "{id}:{label},系鉴定人用于过滤公有/第三方内容的参考资料;来源:{source}。",
+        "digest_refs": "鉴定人另参考了以下资料:",
+        "digest_none": "除上述检材、样本及参考资料外,鉴定人未依据其他资料。",
+        # 四、鉴定过程
+        "process": "四、鉴定过程",
+        "handling": "(一)检材处理",
+        "handling_text": ("鉴定材料在受理时逐一复制至案件目录 materials/,对每个文件计算 SHA-256 哈希值并记录文件数与字节数"
+                          "(容器类材料另记录逐文件清单,见附件1),随后将副本设为只读;比对工具仅读取上述副本。"
+                          "出具本文书前(复核时间 {time})重新计算全部哈希值,均与受理记录一致;审计日志哈希链共 {n} 条记录,"
+                          "校验通过(末条哈希 {head})。"),
+        "steps": "(二)鉴定步骤",
+        "steps_list": ("受理并固定鉴定材料,计算哈希值;|对照样本与检材建立文件对应关系(相同文件按哈希值、相似文件按特征签名);"
+                       "|过滤声明的公有/第三方资料及已知文件;|逐对比对并生成比对结果(发现项编号 F-<类型>-<序号>);"
+                       "|鉴定人逐项审查发现项,作出采纳、不采纳或排除为公有/通用内容的决定并说明理由;"
+                       "|统计过滤前后的相同或相似比例,形成分析说明与鉴定意见。"),
+        "methods": "(三)技术方法及工具",
+        "methods_text": ("比对采用本鉴定所使用的相似性比对工具。源代码经词法/语法分析后规范化(标识符、字面量、类型、"
+                         "循环与条件结构),以 k-gram 指纹检索候选并逐行对齐;文本作品按句子对齐并识别改写、繁简转换与摘要式复制。"
+                         "工具、版本、参数及验证结果见表{n}。"),
+        "tools_table": "表{n} 鉴定工具、参数及验证",
+        "cols_tools": "工具|版本|用途|参数|验证",
+        "environment": "运行环境:{env}。随机种子:{seeds}。",
+        "rerun_done": "比对已于 {time} 在独立目录中从检材重新计算,结果与存档比对结果逐字节一致。",
+        "rerun_none": "本案比对结果未经独立重算(可运行 appraisal case rerun 复核)。",
+        "validation_cell": ("{dataset};{pairs} 对;{metrics};工作点:{operating_point};测定日期 {measured};"
+                            "详见附件{attachment}"),
+        "standards": "(四)技术标准和技术规范",
+        "standards_line": "{code}《{title}》{extra}",
+        "standards_supersedes": "(代替 {code})",
+        "filtration": "(五)过滤(去除公有及第三方内容)",
+        "filtration_text": ("依照 SF/T 0158-2023 及通行做法,比对前后将下列内容排除在统计之外;表{n}列明排除项、理由、证据及"
+                            "对两侧的影响。"),
+        "filtration_table": "表{n} 过滤记录",
+        "cols_filtration": "排除项|理由|证据|影响",
+        "filtration_none": "本案未排除任何内容。",
+        "effect_lines": "样本 {a} 行,检材 {b} 行",
+        "reason_declared base material": "声明的公有/参考资料(基础资料)",
+        "reason_known file": "已知第三方文件",
+        "exclusion_expert": "鉴定人排除为公有或通用:{category};{reason}",
+        "results": "(六)检验结果",
+        "results_table": "表{n} 比对结果汇总(过滤前/过滤后)",
+        "cols_results": ("比对对象|比对文件|相同文件|相似文件|样本可比行数|检材可比行数|相同或相似行(样本侧)|"
+                         "相同或相似行(检材侧)|占样本比例|占检材比例|方法得分"),
+        "before": "过滤前",
+        "after": "过滤后",
+        "findings_table": "表{n} 发现项及鉴定人决定",
+        "cols_findings": "发现项|类型|样本位置|检材位置|得分|决定|展示",
+        "package_line": ("{a} 与 {b}:相同文件 {identical} 个,相似文件 {similar} 个,仅样本有 {only_a} 个,"
+                         "仅检材有 {only_b} 个,经过滤排除 {excluded} 个。"),
+        # 五、分析说明
+        "analysis": "五、分析说明",
+        "analysis_intro": ("鉴定人对每一发现项均进行了人工审查。下列发现项被采纳并计入统计(展示见所注附件,"
+                           "位置以“文件:起止行”表示):"),
+        "analysis_finding": "{id}({category},得分 {score}):样本 {a} 与检材 {b}。{note}见{exhibit}。",
+        "analysis_pending": "(尚未经鉴定人审查,按采纳计入)",
+        "analysis_rejected": "下列发现项经审查不予采纳,不计入统计:",
+        "analysis_excluded": "下列发现项经审查排除为公有或通用内容,不计入统计,并从可比内容中扣除:",
+        "analysis_decision": "{id}:{a} ↔ {b};{decision};理由:{reason}",
+        "analysis_none": "无。",
+        "limits": "方法局限",
+        "limits_text": ("比对结果反映的是检材与样本在表达层面的相同或相似程度,不涉及思想、功能或算法本身的相似;"
+                        "工具的验证误差见表{n}及附件{attachment};得分不是概率,不存在以某一比例认定实质性相似的统一标准,"
+                        "本意见的结论依据的是上述经审查的具体内容及其数量。"),
+        "alternatives": "其他可能的解释",
+        "alternatives_text": ("鉴定人考虑了相同或相似内容来自共同来源(开源代码、公有资料、第三方库)、功能或行业标准决定的"
+                              "表达、以及通用表达的可能性;对此类内容已按过滤记录(表{n})排除或在上文说明。"),
+        "unreviewed_note": "注:本文书出具时尚有 {n} 项发现未经鉴定人审查,已按采纳计入统计(出具时使用了 --allow-unreviewed)。",
+        # 六、鉴定意见
+        "opinion": "六、鉴定意见",
+        "opinion_positive": ("检材{b}与样本{a}的{subject}(经过滤后)存在相同或实质性相似的内容,其中相同或实质性相似的文件"
+                             "{files}个、{unit}{lines_a}行,占样本可比{unit}{den_a}行的{pct_a}%;对应检材{lines_b}行,"
+                             "占检材可比{unit}{den_b}行的{pct_b}%。"),
+        "opinion_negative": ("经对检材{b}与样本{a}的{subject}(经过滤后,样本可比{unit}{den_a}行、检材可比{unit}{den_b}行)"
+                             "进行比对,未发现相同或实质性相似的内容。"),
+        "opinion_undetermined": "对检材{b}与样本{a}的{subject}是否存在相同或实质性相似,无法作出鉴定意见,理由:{reason}",
+        "opinion_unconfirmed": "【待鉴定人确认:case.toml 未载明本项意见,以下为按已采纳发现项生成的建议】",
+        "subject": "源代码及文本",
+        "unit": "代码及文本",
+        "dissent": "鉴定人{name}对第{k}项意见持不同意见,理由:{reason}",
+        # 落款
+        "expert_line": "司法鉴定人:{name}    《司法鉴定人执业证》证号:{licence}",
+        "signature": "(签名)________________",
+        "seal": "{institution}(司法鉴定专用章)",
+        "date_format": "{y}年{m}月{d}日",
+        # 七、附件
+        "attachments": "七、附件",
+        "att_materials": "鉴定材料清单及逐文件哈希值",
+        "att_detail": "比对结果明细(全部发现项,及 findings.json 的 SHA-256)",
+        "att_exhibits": "发现项展示(样本与检材对照摘录,共 {n} 项)",
+        "att_validation": "工具验证摘要",
+        "att_audit": "审计日志摘录及出具清单哈希",
+        "att_licences": "鉴定人执业证及鉴定机构许可证复印件",
+        "att_heading": "附件{k} {title}",
+        "manifest_table": "附件1-{m} {id} 逐文件清单",
+        "cols_manifest": "相对路径|字节数|SHA-256",
+        "detail_file": "findings.json SHA-256:{sha}",
+        "cols_detail": "发现项|类型|得分|样本位置|检材位置|决定",
+        "exhibit_caption": "附件{k}-{m} 发现项 {id}({category},得分 {score})",
+        "exhibit_side_a": "样本 {id}",
+        "exhibit_side_b": "检材 {id}",
+        "exhibit_truncated": "(仅展示前 {n} 行,完整内容见原文件)",
+        "exhibit_cite": "段落:{cite};字符偏移 {start}–{end}",
+        "cols_region": "侧|文件|区域",
+        "cols_validation": "比对器|数据集|对数|指标|工作点|测定日期|出处",
+        "audit_text": "审计日志共 {n} 条,哈希链校验通过;以下为最近 {k} 条记录。",
+        "cols_audit": "序号|时间(UTC)|操作人|操作|对象|哈希(前16位)",
+        "manifest_hash": "出具输入清单(reports/manifest-v{v}.json 的 inputs 部分)SHA-256:{sha}",
+        "licence_placeholder": "(此处附鉴定人执业证及鉴定机构司法鉴定许可证复印件)",
+        # 附注
+        "notes": "附注",
+        "notes_text": ("1. 编号:YB = 样本(权利人一方提供的比对对象),JC = 检材(被比对的对象),ZL = 其他资料。"
+                       "|2. 发现项编号 F-<类型>-<序号> 在比对结果、鉴定人审查记录和本文书中一致。"
+                       "|3. 使用本鉴定文书应当保持其完整性和严肃性。"),
+        "kinds": "package=软件包/目录|code=源代码|text=文本|image=图像|audio=音频|binary=目标程序",
+        "category_names": ("identical-file=相同文件|renamed=标识符更名|reordered=顺序调整|identical=相同|"
+                           "string-literal=相同字符串|comment=相同注释|lightly-edited=轻度改写|"
+                           "script-converted=繁简转换|summary=摘要式复制|verbatim=逐字相同"),
+        "exclusion_categories": ("open-source=开源代码|public-domain=公有领域|third-party-library=第三方库|"
+                                 "generated=自动生成代码|boilerplate=样板代码|functional-necessity=功能必需|"
+                                 "industry-standard=行业标准|common-expression=通用表达"),
     },
     "en": {
         "doc_type": "Appraisal Opinion",
-        "default_title": "Similarity Appraisal Opinion",
+        "doc_type_inspection": "Inspection Report",
+        "default_title": "Similarity Appraisal",
+        "title_format": "{institution} {matter} {doc_type}",
+        "draft_banner": "[DRAFT] This document failed the pre-issue checks and must not be used as an appraisal opinion: {reasons}",
+        "colon": ": ",
+        "list_sep": "; ",
+        "none": "none",
+        "not_measured": "not measured",
         "basic": "1. Basic information",
         "client": "Client",
         "matters": "Matters entrusted",
@@ -42,25 +196,133 @@ LABELS: dict[str, dict[str, str]] = {
         "period": "Examination period",
         "place": "Place",
         "present": "Persons present",
-        "none": "none",
-        "see_table": "see Table 1",
-        "materials_table": "Table 1 Materials and hashes",
+        "examinee": "Person examined",
+        "see_table": "see Table {n} and Attachment 1",
+        "materials_table": "Table {n} Materials",
         "cols_materials": "ID|Name|Type|Source|Received|Files|Bytes|SHA-256|Verified",
-        "results": "2. Results",
-        "results_table": "Table 2 Comparison results",
-        "cols_results": "Reference|Questioned|Method|Score|Coverage ref.|Coverage quest.|Matches",
-        "package_line": ("{a} vs {b}: {identical} identical files, {similar} similar files, "
-                         "{only_a} only in the reference, {only_b} only in the questioned "
-                         "material, {excluded} excluded by filtration."),
-        "custody": "3. Custody and audit",
-        "custody_text": ("Every material was hashed (SHA-256) at intake and made read-only; before "
-                         "this document was issued the hashes were recomputed and matched the "
-                         "intake records, and the audit hash chain verified ({n} entries, last "
-                         "hash {head})."),
-        "tool": "Tool: {tool} version {version}.",
-        "kinds": "package=package/folder|code=source code|text=text",
-        "verified": "✓ {date}",
-        "failed": "✗ {date}",
+        "verified": "✓ {time}",
+        "failed": "✗ {time}",
+        "summary": "2. Case summary",
+        "summary_note": "The following is the client's account of the case, given as background only; it is not a finding of this appraisal:",
+        "summary_missing": "The client gave no account of the case.",
+        "digest": "3. Summary of materials",
+        "digest_line": "{id}: {label} ({kind}), {files} files, {size} bytes; source: {source}; received {received}.",
+        "digest_base": "{id}: {label}, reference material used to filter public/third-party content; source: {source}.",
+        "digest_refs": "The experts also relied on:",
+        "digest_none": "The experts relied on no material other than the items above.",
+        "process": "4. Examination process",
+        "handling": "(a) Handling of materials",
+        "handling_text": ("Each material was copied into the case folder materials/ at intake; every file was hashed (SHA-256) "
+                          "and its file count and size recorded (containers with a per-file manifest, see Attachment 1), and "
+                          "the copies were made read-only; the comparison tools read only these copies. Before this document "
+                          "was issued (re-verified {time}) all hashes were recomputed and matched the intake records; the audit "
+                          "hash chain of {n} entries verified (last hash {head})."),
+        "steps": "(b) Steps",
+        "steps_list": ("Intake and fixing of the materials, hashing;|File correspondence between reference and questioned "
+                       "material (identical by hash, similar by signature);|Filtration of declared public/third-party "
+                       "material and known files;|Pairwise comparison producing findings F-<kind>-<seq>;|Expert review of "
+                       "every finding: accepted, not accepted, or excluded as public/common, with reasons;|Ratios before "
+                       "and after filtration, analysis and opinion."),
+        "methods": "(c) Methods and tools",
+        "methods_text": ("Source code is parsed and normalised (identifiers, literals, types, loops and conditionals), candidate "
+                         "regions are retrieved by k-gram fingerprints and aligned line by line; text works are aligned by "
+                         "sentence, detecting paraphrase, script conversion and summary copying. Tools, versions, parameters "
+                         "and validation are listed in Table {n}."),
+        "tools_table": "Table {n} Tools, parameters and validation",
+        "cols_tools": "Tool|Version|Purpose|Parameters|Validation",
+        "environment": "Environment: {env}. Random seeds: {seeds}.",
+        "rerun_done": "On {time} the comparison was recomputed from the materials in a clean folder and matched the stored findings byte for byte.",
+        "rerun_none": "The findings were not independently recomputed (appraisal case rerun checks them).",
+        "validation_cell": ("{dataset}; {pairs} pairs; {metrics}; operating point: {operating_point}; measured "
+                            "{measured}; see Attachment {attachment}"),
+        "standards": "(d) Technical standards",
+        "standards_line": "{code} {title}{extra}",
+        "standards_supersedes": " (supersedes {code})",
+        "filtration": "(e) Filtration (public and third-party content removed)",
+        "filtration_text": "The items in Table {n} were excluded from the statistics, with reason, evidence and effect on each side.",
+        "filtration_table": "Table {n} Filtration ledger",
+        "cols_filtration": "Excluded item|Reason|Evidence|Effect",
+        "filtration_none": "Nothing was excluded in this case.",
+        "effect_lines": "reference {a} lines, questioned {b} lines",
+        "reason_declared base material": "declared public/reference (base) material",
+        "reason_known file": "known third-party file",
+        "exclusion_expert": "excluded by the expert as public or common: {category}; {reason}",
+        "results": "(f) Results",
+        "results_table": "Table {n} Results per pair (before / after filtration)",
+        "cols_results": ("Pair|Files compared|Identical files|Similar files|Ref. comparable lines|Quest. comparable lines|"
+                         "Matching lines (ref.)|Matching lines (quest.)|Share of ref.|Share of quest.|Score"),
+        "before": "before filtration",
+        "after": "after filtration",
+        "findings_table": "Table {n} Findings and the expert's decisions",
+        "cols_findings": "Finding|Category|Reference|Questioned|Score|Decision|Exhibit",
+        "package_line": ("{a} vs {b}: {identical} identical files, {similar} similar files, {only_a} only in the reference, "
+                         "{only_b} only in the questioned material, {excluded} excluded by filtration."),
+        "analysis": "5. Analysis",
+        "analysis_intro": "Every finding was reviewed by the experts. The following findings were accepted and counted (exhibits as noted; locations as file:lines):",
+        "analysis_finding": "{id} ({category}, score {score}): reference {a} and questioned {b}. {note}See {exhibit}.",
+        "analysis_pending": "(not yet reviewed; counted as accepted) ",
+        "analysis_rejected": "The following findings were not accepted and are not counted:",
+        "analysis_excluded": "The following findings were excluded as public or common and removed from the comparable content:",
+        "analysis_decision": "{id}: {a} ↔ {b}; {decision}; reason: {reason}",
+        "analysis_none": "None.",
+        "limits": "Limits of the method",
+        "limits_text": ("The results measure identity or similarity of expression between the questioned and the reference "
+                        "material, not of ideas, functions or algorithms; the tools' measured error rates are in Table {n} "
+                        "and Attachment {attachment}; a score is not a probability and no percentage threshold decides "
+                        "substantial similarity; the opinion rests on the reviewed findings and their extent."),
+        "alternatives": "Alternative explanations considered",
+        "alternatives_text": ("The experts considered common sources (open-source code, public material, third-party "
+                              "libraries), expression dictated by function or industry standards, and common expressions; "
+                              "such content was excluded per the filtration ledger (Table {n}) or is discussed above."),
+        "unreviewed_note": "Note: {n} findings had not been reviewed when this document was issued; they were counted as accepted (issued with --allow-unreviewed).",
+        "opinion": "6. Opinion",
+        "opinion_positive": ("The {subject} of questioned item {b} and reference item {a} (after filtration) contain identical "
+                             "or substantially similar content: {files} files and {lines_a} {unit} lines, {pct_a}% of the "
+                             "reference's {den_a} comparable lines; on the questioned side {lines_b} lines, {pct_b}% of its "
+                             "{den_b} comparable lines."),
+        "opinion_negative": ("The {subject} of questioned item {b} and reference item {a} were compared (after filtration, "
+                             "{den_a} comparable lines in the reference, {den_b} in the questioned item); no identical or "
+                             "substantially similar content was found."),
+        "opinion_undetermined": ("No opinion can be given on whether the {subject} of questioned item {b} and reference item "
+                                 "{a} are identical or substantially similar, because: {reason}"),
+        "opinion_unconfirmed": "[TO BE CONFIRMED BY THE EXPERT: case.toml states no opinion for this matter; suggestion derived from accepted findings]",
+        "subject": "source code and text",
+        "unit": "code and text",
+        "dissent": "Expert {name} dissents from opinion {k}, because: {reason}",
+        "expert_line": "Appraiser: {name}    Licence no.: {licence}",
+        "signature": "(signature)________________",
+        "seal": "{institution} (appraisal seal)",
+        "date_format": "{y}-{m:02d}-{d:02d}",
+        "attachments": "7. Attachments",
+        "att_materials": "Materials and per-file hashes",
+        "att_detail": "Comparison detail (all findings, SHA-256 of findings.json)",
+        "att_exhibits": "Exhibits (side-by-side excerpts of the findings, {n} items)",
+        "att_validation": "Tool validation summary",
+        "att_audit": "Audit-log excerpt and issue manifest hash",
+        "att_licences": "Copies of the appraisers' and the institution's licences",
+        "att_heading": "Attachment {k} {title}",
+        "manifest_table": "Attachment 1-{m} {id} per-file manifest",
+        "cols_manifest": "Relative path|Bytes|SHA-256",
+        "detail_file": "findings.json SHA-256: {sha}",
+        "cols_detail": "Finding|Category|Score|Reference|Questioned|Decision",
+        "exhibit_caption": "Attachment {k}-{m} Finding {id} ({category}, score {score})",
+        "exhibit_side_a": "Reference {id}",
+        "exhibit_side_b": "Questioned {id}",
+        "exhibit_truncated": "(first {n} lines shown; see the original file for the rest)",
+        "exhibit_cite": "paragraphs: {cite}; character offsets {start}–{end}",
+        "cols_region": "Side|File|Region",
+        "cols_validation": "Comparator|Data set|Pairs|Metrics|Operating point|Measured|Reference",
+        "audit_text": "The audit log holds {n} entries and its hash chain verified; the latest {k} entries follow.",
+        "cols_audit": "Seq|Time (UTC)|Actor|Action|Target|Hash (first 16)",
+        "manifest_hash": "Issue input manifest (inputs of reports/manifest-v{v}.json) SHA-256: {sha}",
+        "licence_placeholder": "(copies of the appraisers' licences and the institution's licence go here)",
+        "notes": "Notes",
+        "notes_text": ("1. IDs: YB = reference item (rights holder), JC = questioned item, ZL = other material.|2. Finding "
+                       "ids F-<kind>-<seq> are the same in the findings, the expert's review and this document.|3. This "
+                       "document must be used in its entirety."),
+        "kinds": "package=package/folder|code=source code|text=text|image=image|audio=audio|binary=program",
+        "category_names": "",
+        "exclusion_categories": "",
     },
 }
 
@@ -70,7 +332,26 @@ def label(lang: str, key: str) -> str:
     return LABELS[lang][key]
 
 
+def _mapping(lang: str, key: str) -> dict[str, str]:
+    text = LABELS[lang].get(key, "")
+    return dict(item.split("=", 1) for item in text.split("|") if "=" in item)
+
+
 def kind_name(lang: str, kind: str) -> str:
     """Human name of a material kind."""
-    names = dict(item.split("=", 1) for item in LABELS[lang]["kinds"].split("|"))
-    return names.get(kind, kind)
+    return _mapping(lang, "kinds").get(kind, kind)
+
+
+def category_name(lang: str, category: str) -> str:
+    """Human name of a finding category (the comparator's own name when none is given)."""
+    return _mapping(lang, "category_names").get(category, category)
+
+
+def exclusion_name(lang: str, category: str | None) -> str:
+    """Human name of an exclusion category (review.EXCLUSION_CATEGORIES)."""
+    return _mapping(lang, "exclusion_categories").get(category or "", category or "")
+
+
+def listing(lang: str, key: str) -> list[str]:
+    """A ``|``-separated list label as a list."""
+    return LABELS[lang][key].split("|")
