@@ -84,10 +84,17 @@ def build_parser() -> argparse.ArgumentParser:
             p.add_argument("--kind", choices=comparators.KINDS)
             p.add_argument("--known-files", type=Path, help="known third-party file hashes to exclude")
         p.add_argument("--json", action="store_true")
+    p = case.add_parser("rerun", help="recompute the findings in a clean folder and compare them")
+    p.add_argument("dir", type=Path)
+    p.add_argument("--json", action="store_true")
     p = case.add_parser("report", help="write the report (docx; --pdf with LibreOffice)")
     p.add_argument("dir", type=Path)
     p.add_argument("--lang", choices=("zh", "en"))
     p.add_argument("--pdf", action="store_true")
+    p.add_argument("--allow-unreviewed", action="store_true",
+                   help="issue although findings are not reviewed (counted as accepted; the report says so)")
+    p.add_argument("--draft", action="store_true",
+                   help="issue a draft marked as not usable when required fields or decisions are missing")
     p.add_argument("--json", action="store_true")
     return parser
 
@@ -221,23 +228,39 @@ def _case_verify(args: argparse.Namespace) -> int:
     return EXIT_OK if not problems else EXIT_INTEGRITY
 
 
+def _case_rerun(args: argparse.Namespace) -> int:
+    from appraisal.rerun import rerun
+    with Case.open(args.dir) as case:
+        result = rerun(case)
+        text = (f"rerun: identical; {result.comparisons} comparison(s), {result.findings} finding(s) "
+                f"recomputed from the materials match the stored findings (sha256 {result.stored_sha256})"
+                if result.identical else "RERUN DIFFERS from the stored findings:\n"
+                + "\n".join(f"  - {d}" for d in result.differences))
+        _emit(args, result.to_dict(), text)
+    return EXIT_OK if result.identical else EXIT_INTEGRITY
+
+
 def _case_report(args: argparse.Namespace) -> int:
     from appraisal.report.builder import issue_report
     from appraisal.report.pdf import PdfError
     with Case.open(args.dir) as case:
         try:
-            issued = issue_report(case, args.lang, pdf=args.pdf)
+            issued = issue_report(case, args.lang, pdf=args.pdf, allow_unreviewed=args.allow_unreviewed,
+                                  draft=args.draft)
         except PdfError as exc:
             raise InputError(args.dir, f"PDF export failed: {exc}") from None
         data = {"report": str(issued.path), "sha256": issued.sha256, "version": issued.version,
-                "lang": issued.lang, "pdf": str(issued.pdf) if issued.pdf else None}
+                "lang": issued.lang, "pdf": str(issued.pdf) if issued.pdf else None,
+                "manifest": str(issued.manifest) if issued.manifest else None, "warnings": list(issued.warnings)}
+        for warning in issued.warnings:
+            print(f"appraisal: warning: {warning}", file=sys.stderr)
         _emit(args, data, str(issued.pdf or issued.path) if not args.pdf else f"{issued.path}\n{issued.pdf}")
     return EXIT_OK
 
 
 _HANDLERS = {"compare": _compare, "batch": _batch, "case create": _case_create,
              "case add": _case_add, "case run": _case_run, "case verify": _case_verify,
-             "case report": _case_report}
+             "case report": _case_report, "case rerun": _case_rerun}
 
 if __name__ == "__main__":
     raise SystemExit(main())

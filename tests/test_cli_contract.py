@@ -219,7 +219,7 @@ CJK_FONT = re.compile(r'w:eastAsia="([^"]*)"')
 
 
 def test_case_report_writes_a_docx_with_the_required_parts(run_case: Path) -> None:
-    result = cli("case", "report", run_case)
+    result = cli("case", "report", run_case, "--draft")
     assert result.code == 0, result.err
     report = run_case / "reports" / "report-v1-zh.docx"
     assert result.out.strip().endswith("report-v1-zh.docx")
@@ -247,10 +247,10 @@ def test_case_report_writes_a_docx_with_the_required_parts(run_case: Path) -> No
 
 
 def test_second_report_is_a_new_version_and_keeps_the_first(run_case: Path) -> None:
-    cli_ok("case", "report", run_case)
+    cli_ok("case", "report", run_case, "--draft")
     first = (run_case / "reports" / "report-v1-zh.docx").read_bytes()
 
-    cli_ok("case", "report", run_case)
+    cli_ok("case", "report", run_case, "--draft")
 
     assert (run_case / "reports" / "report-v1-zh.docx").read_bytes() == first
     second = run_case / "reports" / "report-v2-zh.docx"
