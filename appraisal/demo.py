@@ -14,6 +14,7 @@ from pathlib import Path
 from appraisal.case import Case, _remove_tree
 from appraisal.report.builder import issue_report
 from appraisal.report.pdf import PdfError, soffice
+from appraisal.rerun import rerun
 
 ROOT = Path(__file__).resolve().parent.parent
 SOURCE = ROOT / "cases" / "sample-source"
@@ -25,7 +26,7 @@ def build_sample(target: Path, pdf: bool | None = None) -> dict[str, object]:
         _remove_tree(target)
     with Case.create(target, title="游戏服务端软件相似性鉴定", client="某市中级人民法院",
                      number="示例鉴定所[2026]知鉴字第1号", lang="zh", actor="demo") as case:
-        _configure(case)
+        configure_sample(case)
         case.add_material(SOURCE / "A" / "server", "A", label="权利人游戏服务端源代码",
                           source="委托人提交，光盘1张，封存完好")
         case.add_material(SOURCE / "B" / "gameserver", "B", label="被诉私服服务端源代码",
@@ -33,7 +34,8 @@ def build_sample(target: Path, pdf: bool | None = None) -> dict[str, object]:
         case.add_material(SOURCE / "base" / "lib", "A", label="公有 JSON 辅助代码", base=True,
                           source="鉴定人自公开渠道取得")
         summary = case.run()
-        _review(case)
+        review_sample(case)
+        rerun_result = rerun(case)
         problems = case.verify()
         use_pdf = soffice() is not None if pdf is None else pdf
         try:
@@ -42,10 +44,11 @@ def build_sample(target: Path, pdf: bool | None = None) -> dict[str, object]:
             print(f"PDF not produced: {exc}", file=sys.stderr)
             issued = issue_report(case, "zh", pdf=False)
         return {"case": target, "compared": summary.compared, "problems": problems,
-                "report": issued.path, "pdf": issued.pdf, "comparisons": case.comparisons()}
+                "report": issued.path, "pdf": issued.pdf, "comparisons": case.comparisons(),
+                "rerun": rerun_result}
 
 
-def _configure(case: Case) -> None:
+def configure_sample(case: Case) -> None:
     """Commission data of the sample (fictitious institution and experts)."""
     from datetime import UTC, datetime
 
@@ -68,7 +71,7 @@ def _configure(case: Case) -> None:
     write_config(case.root / "case.toml", cfg)
 
 
-def _review(case: Case) -> None:
+def review_sample(case: Case) -> None:
     """The expert's decisions on the sample's findings: accept most, exclude one, reject one."""
     from appraisal.review import record_decision
     rows = case.conn.execute("SELECT id, category, a_json FROM findings ORDER BY id").fetchall()
@@ -101,6 +104,9 @@ def main(argv: list[str] | None = None) -> int:
               f"{100 * r['coverage_a']:.1f}%, B {100 * r['coverage_b']:.1f}%, "
               f"{len(r['matches'])} findings; identical files {s.get('identical', {}).get('count', 0)}, "
               f"similar {s.get('similar', {}).get('count', 0)}, excluded {s.get('excluded', {}).get('count', 0)}")
+    rerun_result = result["rerun"]
+    print("rerun:", "identical findings recomputed from the materials" if rerun_result.identical
+          else f"DIFFERS {rerun_result.differences}")
     print("verification:", "ok" if not result["problems"] else result["problems"])
     print(f"report: {result['report']}")
     if result["pdf"]:

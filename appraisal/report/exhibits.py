@@ -102,7 +102,7 @@ class SideBySide:
         for key in ("a", "b"):
             region = finding[key]
             source = ctx.files.file(region["path"])
-            sides.append((region, source, _excerpt(region, source)))
+            sides.append((region, source, excerpt_lines(region, source)))
         tbl = document.add_table(rows=1, cols=4)
         tbl.style = "Table Grid"
         tbl.alignment = WD_TABLE_ALIGNMENT.CENTER
@@ -160,7 +160,7 @@ def _span_lines(region: dict[str, Any], source: SourceFile) -> int:
     return region["end_line"] - region["start_line"] + 1
 
 
-def _excerpt(region: dict[str, Any], source: SourceFile) -> list[tuple[int, str, list[tuple[int, int]]]]:
+def excerpt_lines(region: dict[str, Any], source: SourceFile) -> list[tuple[int, str, list[tuple[int, int]]]]:
     """Lines to show: ``(line number, text, shaded spans)``, at most MAX_LINES."""
     if source.text is None:
         return []
