@@ -1,0 +1,102 @@
+"""Summary dashboard of a case: score distribution, coverage per file, review progress.
+
+:func:`file_coverage` and :func:`score_bins` are plain data (tested headless);
+:func:`dashboard_figure` draws them with matplotlib (the notebook displays it).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+import numpy as np
+
+from appraisal.case import Case
+from appraisal.review_view import PENDING, FindingRow, decision_counts, finding_rows
+
+STATUS_COLOURS = {"accepted": "#2a7d2e", "rejected": "#9e9e9e", "excluded": "#d08c1b", PENDING: "#4a78c2"}
+
+
+@dataclass(frozen=True)
+class FileCoverage:
+    """Share of one file covered by matches on each side (0 for files only on one side)."""
+
+    pair: str  # "YB-01/JC-01"
+    file_a: str
+    file_b: str
+    coverage_a: float
+    coverage_b: float
+    status: str  # identical | similar | only-a | only-b
+
+
+def file_coverage(case: Case) -> list[FileCoverage]:
+    """Per-file coverage of every package comparison (single-file comparisons give one row)."""
+    out: list[FileCoverage] = []
+    for item in case.comparisons():
+        pair, result = f"{item['a_id']}/{item['b_id']}", item["result"]
+        files = result.get("files")
+        if not files:
+            out.append(FileCoverage(pair, item["a_id"], item["b_id"], result["coverage_a"], result["coverage_b"],
+                                    "similar"))
+            continue
+        out += [FileCoverage(pair, f["a"], f["b"], 1.0, 1.0, "identical") for f in files.get("identical", [])]
+        out += [FileCoverage(pair, f["a"], f["b"], f["comparison"]["coverage_a"], f["comparison"]["coverage_b"],
+                             "similar") for f in files.get("similar", [])]
+        out += [FileCoverage(pair, f["path"], "", 0.0, 0.0, "only-a") for f in files.get("only_a", [])]
+        out += [FileCoverage(pair, "", f["path"], 0.0, 0.0, "only-b") for f in files.get("only_b", [])]
+    return out
+
+
+def score_bins(rows: list[FindingRow], bins: int = 10) -> dict[str, np.ndarray]:
+    """Histogram counts of finding scores in ``bins`` equal bins over [0, 1], per decision status."""
+    edges = np.linspace(0.0, 1.0, bins + 1)
+    out = {}
+    for status in STATUS_COLOURS:
+        scores = np.array([r.score for r in rows if r.status == status], dtype=float)
+        out[status] = np.histogram(np.clip(scores, 0.0, 1.0), bins=edges)[0]
+    return out
+
+
+def dashboard_figure(case: Case) -> Any:
+    """A matplotlib Figure with three panels: scores by status, coverage per file, decisions.
+
+    Labels are ASCII (file names aside) so that no CJK font is needed to draw it.
+    """
+    from matplotlib.figure import Figure
+
+    rows = finding_rows(case)
+    coverage = file_coverage(case)
+    fig = Figure(figsize=(12, 4 + 0.18 * len(coverage)), layout="constrained")
+    ax_scores, ax_cov, ax_dec = fig.subplots(1, 3, width_ratios=[1, 1.6, 0.8])
+    counts = score_bins(rows)
+    left = np.linspace(0.0, 0.9, 10)
+    bottom = np.zeros(10)
+    for status, values in counts.items():
+        ax_scores.bar(left, values, width=0.1, align="edge", bottom=bottom, color=STATUS_COLOURS[status],
+                      label=status)
+        bottom += values
+    ax_scores.set(xlabel="score", ylabel="findings", title="Finding scores", xlim=(0, 1))
+    ax_scores.legend(fontsize=8)
+    names = [f"{c.file_a or '—'} ↔ {c.file_b or '—'}" for c in coverage]
+    y = np.arange(len(coverage))
+    ax_cov.barh(y - 0.2, [c.coverage_a for c in coverage], height=0.4, label="A (YB)", color="#4a78c2")
+    ax_cov.barh(y + 0.2, [c.coverage_b for c in coverage], height=0.4, label="B (JC)", color="#c2594a")
+    ax_cov.set_yticks(y, names, fontsize=7)
+    ax_cov.invert_yaxis()
+    ax_cov.set(xlabel="coverage", title="Coverage per file", xlim=(0, 1))
+    ax_cov.legend(fontsize=8)
+    decided = decision_counts(rows)
+    ax_dec.bar(list(decided), list(decided.values()), color=[STATUS_COLOURS[k] for k in decided])
+    ax_dec.set(title="Review progress", ylabel="findings")
+    ax_dec.tick_params(axis="x", labelsize=8, labelrotation=30)
+    fig.suptitle(f"{case.config.case_id}: {len(rows)} findings in {len(case.comparisons())} comparison(s)")
+    return fig
+
+
+def dashboard_png(case: Case, dpi: int = 90) -> bytes:
+    """The dashboard as PNG bytes (for notebooks without a matplotlib backend, and for files)."""
+    import io
+
+    buffer = io.BytesIO()
+    dashboard_figure(case).savefig(buffer, format="png", dpi=dpi)
+    return buffer.getvalue()
