@@ -142,7 +142,9 @@ def test_tools_table_has_versions_params_and_validation_from_data(docs: dict[str
     for tool in validation["tool"]:
         assert tool["reference"] in text
         assert f"{tool['pairs']:,}" in text
-    assert "ROC AUC 0.998" in text and "PlagDet 0.967" in text
+    code, textual = (next(t for t in validation["tool"] if t["comparator"] == k) for k in ("code", "text"))
+    assert f"ROC AUC {code['roc_auc']:.3f} (95% CI " in text and f"PlagDet {textual['plagdet']:.3f}," in text
+    assert "negatives without detection" in text and "%)" in text
     assert "seed=1" in text and "num_perm=128" in text and "shingle=8" in text
     assert "Python 3." in text and "python-docx" in text
 
@@ -310,3 +312,14 @@ def test_reissue_keeps_v1_writes_v2_manifest_and_pdf(sample: Path, tmp_path: Pat
     assert "鉴定意见" in text and "F-code-0001" in text
     fonts = subprocess.run(["pdffonts", str(pdf)], capture_output=True, text=True, check=True).stdout
     assert "CJK" in fonts
+
+
+def test_confidence_intervals() -> None:
+    from appraisal.report.intervals import auc_interval, wilson
+    lo, hi = wilson(387, 390)
+    assert 0.977 < lo < 0.978 and 0.997 < hi < 0.998  # Wilson 95% for 387/390
+    assert wilson(0, 10)[0] < 1e-9 and wilson(10, 10)[1] > 1 - 1e-9 and wilson(0, 0) == (0.0, 1.0)
+    lo, hi = auc_interval(0.9, 50, 50)
+    assert lo < 0.9 < hi and hi - lo < 0.15
+    narrow = auc_interval(0.9, 5000, 5000)
+    assert narrow[1] - narrow[0] < (hi - lo) / 5

@@ -25,6 +25,7 @@ from docx.shared import Pt
 from appraisal import review, store
 from appraisal.case import Case, IntegrityError
 from appraisal.report import exhibits as exhibit_mod
+from appraisal.report.intervals import auc_interval, wilson
 from appraisal.report.labels import category_name, exclusion_name, kind_name, label, listing
 from appraisal.report.ooxml import fix_core_properties, normalised_docx_bytes, shade_cell, write_bytes_atomic
 from appraisal.report.opinion import (
@@ -322,12 +323,40 @@ METRIC_NAMES = {"roc_auc": "ROC AUC", "best_f1": "best F1", "plagdet": "PlagDet"
 
 
 def _metrics(entry: dict[str, Any]) -> str:
+    """The measured figures of one comparator, each with its 95% CI where the counts allow one."""
     parts = []
     for key, name in METRIC_NAMES.items():
-        if key in entry:
-            value = entry[key]
-            parts.append(f"{name} {100 * value:.1f}%" if key == "negatives_clean" else f"{name} {value:.3f}")
+        if key not in entry:
+            continue
+        value = entry[key]
+        text = f"{name} {100 * value:.1f}%" if key == "negatives_clean" else f"{name} {value:.3f}"
+        interval = _interval(key, entry)
+        if interval:
+            lo, hi = interval
+            text += (f" (95% CI {100 * lo:.1f}–{100 * hi:.1f}%)" if key == "negatives_clean"
+                     else f" (95% CI {lo:.3f}–{hi:.3f})")
+        parts.append(text)
     return ", ".join(parts)
+
+
+def _interval(key: str, entry: dict[str, Any]) -> tuple[float, float] | None:
+    """Wilson interval for document-level proportions, Hanley–McNeil for the AUC; None without counts.
+
+    Character-level measures (PlagDet and its precision/recall) get no interval.
+    """
+    positives, negatives = entry.get("positives", 0), entry.get("negatives", 0)
+    if key == "roc_auc" and positives and negatives:
+        return auc_interval(entry[key], positives, negatives)
+    if key == "negatives_clean" and negatives:
+        return wilson(round(entry[key] * negatives), negatives)
+    if entry.get("level", "document") != "document":
+        return None
+    if key == "recall" and positives:
+        return wilson(round(entry[key] * positives), positives)
+    if key == "precision" and positives and entry.get("recall"):
+        predicted = round(entry["recall"] * positives / entry[key]) if entry[key] else 0
+        return wilson(round(entry[key] * predicted), predicted) if predicted else None
+    return None
 
 
 def environment() -> str:
