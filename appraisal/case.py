@@ -327,29 +327,42 @@ class Case:
             name, kwargs = comparators.resolve(kind or "auto", self.root / a.relpath, self.root / b.relpath)
             if name == "package" and known_files:
                 kwargs["known_files"] = known_files
-            comparator = comparators.get(name, **kwargs)
-            takes_base = "base" in inspect.signature(comparator.compare).parameters
-            key = sha256_bytes(canonical_bytes({
-                "a": [a.id, a.sha256], "b": [b.id, b.sha256], "comparator": comparator.info().to_dict(),
-                "base": [[m.id, m.sha256] for m in base] if takes_base else []}))
             label = f"{a.id} vs {b.id}"
             if progress:
                 progress(done, len(pairs), label)
-            if self.conn.execute("SELECT 1 FROM comparisons WHERE pair_key = ?", (key,)).fetchone():
+            if not self.compare_pair(a, b, name, kwargs, base, cache, skip_stored=True):
                 skipped.append(label)
                 continue
-            fa = self._features(a, name, kwargs, cache)
-            fb = self._features(b, name, kwargs, cache)
-            if takes_base:
-                result = comparator.compare(fa, fb, base=self._base_features(base, name, kwargs, cache))
-            else:
-                result = comparator.compare(fa, fb)
-            self._store_comparison(key, a, b, result)
             compared.append(label)
         if progress:
             progress(len(pairs), len(pairs), "done")
         self.write_findings()
         return RunSummary(compared, skipped, len(pairs))
+
+    def compare_pair(self, a: Material, b: Material, name: str, kwargs: dict[str, Any], base: list[Material],
+                     cache: dict[tuple[str, str, str], Features], skip_stored: bool = False) -> bool:
+        """Compare ``a`` with ``b`` using comparator ``name(**kwargs)`` and store the result.
+
+        The pair key hashes both materials, the comparator's name, version and parameters and
+        (for comparators that take base material) the base materials, so an unchanged pair is
+        recognised. With ``skip_stored``, a pair already stored is not recomputed (returns False).
+        :mod:`appraisal.rerun` calls this too, so a rerun compares exactly as a run does.
+        """
+        comparator = comparators.get(name, **kwargs)
+        takes_base = "base" in inspect.signature(comparator.compare).parameters
+        key = sha256_bytes(canonical_bytes({
+            "a": [a.id, a.sha256], "b": [b.id, b.sha256], "comparator": comparator.info().to_dict(),
+            "base": [[m.id, m.sha256] for m in base] if takes_base else []}))
+        if skip_stored and self.conn.execute("SELECT 1 FROM comparisons WHERE pair_key = ?", (key,)).fetchone():
+            return False
+        fa = self._features(a, name, kwargs, cache)
+        fb = self._features(b, name, kwargs, cache)
+        if takes_base:
+            result = comparator.compare(fa, fb, base=self._base_features(base, name, kwargs, cache))
+        else:
+            result = comparator.compare(fa, fb)
+        self._store_comparison(key, a, b, result)
+        return True
 
     def _features(self, m: Material, name: str, kwargs: dict[str, Any],
                   cache: dict[tuple[str, str, str], Features]) -> Features:

@@ -11,7 +11,6 @@ holding the result; :func:`last_rerun` reads it back for the report.
 
 from __future__ import annotations
 
-import inspect
 import json
 import shutil
 import tempfile
@@ -21,7 +20,6 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-import comparators
 from appraisal.case import Case, IntegrityError, Material, _remove_tree
 from comparators.canonical import canonical_bytes, canonical_json
 from comparators.errors import InputError
@@ -159,18 +157,7 @@ def _recompute_pair(fresh: Case, a: Material, b: Material, info: dict[str, Any],
                     cache: dict[tuple[str, str, str], Any]) -> None:
     """Compare one pair in the fresh case exactly as :meth:`Case.run` does, and store it."""
     name, kwargs = comparator_arguments(info)
-    comparator = comparators.get(name, **kwargs)
-    takes_base = "base" in inspect.signature(comparator.compare).parameters
-    key = sha256_bytes(canonical_bytes({
-        "a": [a.id, a.sha256], "b": [b.id, b.sha256], "comparator": comparator.info().to_dict(),
-        "base": [[m.id, m.sha256] for m in base] if takes_base else []}))
-    fa = fresh._features(a, name, kwargs, cache)
-    fb = fresh._features(b, name, kwargs, cache)
-    if takes_base:
-        result = comparator.compare(fa, fb, base=fresh._base_features(base, name, kwargs, cache))
-    else:
-        result = comparator.compare(fa, fb)
-    fresh._store_comparison(key, a, b, result)
+    fresh.compare_pair(a, b, name, kwargs, base, cache)
 
 
 # -- comparison of stored and recomputed -----------------------------------------------------

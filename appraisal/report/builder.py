@@ -494,18 +494,13 @@ def _results(document: Any, data: ReportData) -> None:
     rows = []
     for fig, _ in data.figures:
         pair = f"{fig.a_id} / {fig.b_id}"
-        rows.append([f"{pair} {label(lang, 'before')}", str(fig.files_compared), str(fig.identical_files),
-                     str(fig.similar_files), f"{fig.den_a_before:,}", f"{fig.den_b_before:,}",
-                     f"{fig.num_a_before:,}", f"{fig.num_b_before:,}",
-                     f"{pct(fig.num_a_before, fig.den_a_before)}% ({fig.num_a_before}/{fig.den_a_before})",
-                     f"{pct(fig.num_b_before, fig.den_b_before)}% ({fig.num_b_before}/{fig.den_b_before})",
-                     f"{fig.score:.3f}"])
-        rows.append([f"{pair} {label(lang, 'after')}", str(fig.files_compared), str(fig.identical_files),
-                     str(fig.similar_files), f"{fig.den_a_after:,}", f"{fig.den_b_after:,}",
-                     f"{fig.num_a_after:,}", f"{fig.num_b_after:,}",
-                     f"{pct(fig.num_a_after, fig.den_a_after)}% ({fig.num_a_after}/{fig.den_a_after})",
-                     f"{pct(fig.num_b_after, fig.den_b_after)}% ({fig.num_b_after}/{fig.den_b_after})",
-                     f"{fig.score:.3f}"])
+        for stage in ("before", "after"):
+            den_a, den_b = getattr(fig, f"den_a_{stage}"), getattr(fig, f"den_b_{stage}")
+            num_a, num_b = getattr(fig, f"num_a_{stage}"), getattr(fig, f"num_b_{stage}")
+            rows.append([f"{pair} {label(lang, stage)}", str(fig.files_compared), str(fig.identical_files),
+                         str(fig.similar_files), f"{den_a:,}", f"{den_b:,}", f"{num_a:,}", f"{num_b:,}",
+                         f"{pct(num_a, den_a)}% ({num_a}/{den_a})", f"{pct(num_b, den_b)}% ({num_b}/{den_b})",
+                         f"{fig.score:.3f}"])
     table(document, label(lang, "cols_results").split("|"), rows,
           [2.4, 1.0, 1.0, 1.0, 1.2, 1.2, 1.3, 1.3, 2.0, 2.0, 1.4])
     for item in data.comparisons:
