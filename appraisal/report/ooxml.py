@@ -11,6 +11,7 @@ import io
 import zipfile
 from datetime import datetime
 from pathlib import Path
+from typing import Any
 
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
@@ -75,14 +76,18 @@ def repeat_header_row(row) -> None:
     trpr.append(el)
 
 
-def shade_cell(cell, fill: str) -> None:
-    """Background colour of a table cell (hex, e.g. ``D9D9D9``)."""
-    tcpr = cell._tc.get_or_add_tcPr()
+def shading(fill: str) -> Any:
+    """A ``w:shd`` element: solid background ``fill`` (hex, e.g. ``D9D9D9``)."""
     shd = OxmlElement("w:shd")
     shd.set(qn("w:val"), "clear")
     shd.set(qn("w:color"), "auto")
     shd.set(qn("w:fill"), fill)
-    tcpr.append(shd)
+    return shd
+
+
+def shade_cell(cell, fill: str) -> None:
+    """Background colour of a table cell (hex, e.g. ``D9D9D9``)."""
+    cell._tc.get_or_add_tcPr().append(shading(fill))
 
 
 def set_column_widths(table, widths_cm: list[float]) -> None:

@@ -9,7 +9,7 @@ from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Pt
 
-from appraisal.report.ooxml import repeat_header_row, set_column_widths, set_run_font, shade_cell
+from appraisal.report.ooxml import repeat_header_row, set_column_widths, set_run_font, shade_cell, shading
 
 MONO = "Liberation Mono"
 HEADER_FILL = "D9D9D9"
@@ -56,12 +56,7 @@ def mono_run(run: Any, size: float = 8) -> Any:
 
 def shade_run(run: Any, fill: str = MATCH_FILL) -> None:
     """Background shading of one run (the matched span of an excerpt)."""
-    rpr = run._r.get_or_add_rPr()
-    shd = OxmlElement("w:shd")
-    shd.set(qn("w:val"), "clear")
-    shd.set(qn("w:color"), "auto")
-    shd.set(qn("w:fill"), fill)
-    rpr.append(shd)
+    run._r.get_or_add_rPr().append(shading(fill))
 
 
 def no_indent(paragraph: Any) -> Any:
