@@ -314,6 +314,20 @@ def test_reissue_keeps_v1_writes_v2_manifest_and_pdf(sample: Path, tmp_path: Pat
     assert "CJK" in fonts
 
 
+def test_issued_report_carries_the_audit_log_as_verifiable_json_lines(sample: Path) -> None:
+    from appraisal.audit import verify_chain
+    manifest = json.loads((sample / "reports" / "manifest-v1.json").read_text(encoding="utf-8"))
+    record = manifest["outputs"]["audit_log"]
+    data = (sample / record["path"]).read_bytes()
+    assert hashlib.sha256(data).hexdigest() == record["sha256"]
+    entries = [json.loads(line) for line in data.decode("utf-8").splitlines()]
+    assert len(entries) == record["entries"] and entries[0]["seq"] == 1
+    assert verify_chain(entries, None) == []
+    assert {"intake", "run_comparator", "annotate"} <= {e["action"] for e in entries}
+    entries[1]["actor"] = "someone else"
+    assert verify_chain(entries, None)
+
+
 def test_confidence_intervals() -> None:
     from appraisal.report.intervals import auc_interval, wilson
     lo, hi = wilson(387, 390)

@@ -730,6 +730,13 @@ def manifest_inputs_hash(case: Case, lang: str) -> str:
     return sha256_bytes(canonical_bytes(manifest_inputs(case, lang)))
 
 
+def export_audit_log(case: Case, target: Path) -> tuple[Path, int]:
+    """Write the audit log as JSON lines (one canonical JSON entry per line, REPORT_SPEC 3.9)."""
+    entries = case.audit_entries()
+    write_bytes_atomic(target, b"".join(canonical_bytes(e) + b"\n" for e in entries))
+    return target, len(entries)
+
+
 def issue_report(case: Case, lang: str | None = None, pdf: bool = False, *, allow_unreviewed: bool = False,
                  draft: bool = False) -> IssuedReport:
     """Verify and check the case, write a new report version to ``reports/`` and log it.
@@ -766,9 +773,13 @@ def issue_report(case: Case, lang: str | None = None, pdf: bool = False, *, allo
         pdf_path = convert_to_pdf(path, require_cjk=lang == "zh")
         outputs.append(sha256_file(pdf_path))
     findings = case.write_findings()
+    audit_path, audit_count = export_audit_log(case, case.root / "reports" / f"audit-v{version}.jsonl")
+    audit_digest = sha256_file(audit_path)
     manifest = {"format": "appraisal-report-manifest/1", "version": version, "inputs": inputs,
                 "inputs_sha256": inputs_hash, "draft": draft, "warnings": checks.warnings,
-                "outputs": {"docx": {"path": f"reports/{path.name}", "sha256": digest}}}
+                "outputs": {"docx": {"path": f"reports/{path.name}", "sha256": digest},
+                            "audit_log": {"path": f"reports/{audit_path.name}", "sha256": audit_digest,
+                                          "entries": audit_count}}}
     if pdf_path is not None:
         manifest["outputs"]["pdf"] = {"path": f"reports/{pdf_path.name}", "sha256": outputs[1]}
     manifest_path = case.root / "reports" / f"manifest-v{version}.json"
@@ -781,7 +792,7 @@ def issue_report(case: Case, lang: str | None = None, pdf: bool = False, *, allo
                                   "allow_unreviewed": allow_unreviewed, "pending": len(data.pending),
                                   "manifest": manifest_path.name, "inputs_sha256": inputs_hash,
                                   "warnings": checks.warnings},
-                          inputs=[sha256_file(findings)], outputs=[*outputs, manifest_hash])
+                          inputs=[sha256_file(findings), audit_digest], outputs=[*outputs, manifest_hash])
         case.conn.execute(
             "INSERT INTO reports(version, lang, path, sha256, created_utc, audit_seq) VALUES (?,?,?,?,?,?)",
             (version, lang, f"reports/{path.name}", digest, entry["ts_utc"], entry["seq"]))
