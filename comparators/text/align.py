@@ -84,34 +84,44 @@ def best_per_b(i: np.ndarray, j: np.ndarray, w: np.ndarray, within: float = 0.9)
     return w >= within * best[j]
 
 
-def _split(values: np.ndarray, gap: int) -> list[np.ndarray]:
-    """Index groups of ``values`` where consecutive sorted values differ by more than ``gap + 1``."""
-    order = np.argsort(values, kind="stable")
-    v = values[order]
-    breaks = np.flatnonzero(np.diff(v) > gap + 1) + 1
-    return [order[s] for s in np.split(np.arange(len(v)), breaks)]
+def _split(members: list[int], values: list[int], gap: int) -> list[list[int]]:
+    """``members`` ordered by their ``values`` (stable) and cut where consecutive values differ
+    by more than ``gap + 1``."""
+    ordered = sorted(members, key=values.__getitem__)
+    parts: list[list[int]] = []
+    current: list[int] = []
+    last = 0
+    for m in ordered:
+        v = values[m]
+        if current and v - last > gap + 1:
+            parts.append(current)
+            current = []
+        current.append(m)
+        last = v
+    parts.append(current)
+    return parts
 
 
 def cluster(i: np.ndarray, j: np.ndarray, gap_a: int, gap_b: int) -> list[np.ndarray]:
     """Seed groups close in both texts (split alternately on A and B until stable)."""
-    pending = [np.arange(len(i))]
-    done: list[np.ndarray] = []
+    il, jl = i.tolist(), j.tolist()
+    pending = [list(range(len(il)))]
+    done: list[list[int]] = []
     while pending:
         group = pending.pop()
-        parts = [group[p] for p in _split(i[group], gap_a)]
-        finer = [part[q] for part in parts for q in _split(j[part], gap_b)]
+        finer = [q for part in _split(group, il, gap_a) for q in _split(part, jl, gap_b)]
         if len(finer) == 1:
-            done.append(np.sort(finer[0]))
+            done.append(sorted(finer[0]))
         else:
             pending.extend(finer)
-    done.sort(key=lambda g: (int(j[g].min()), int(i[g].min())))
-    return done
+    done.sort(key=lambda g: (min(jl[x] for x in g), min(il[x] for x in g)))
+    return [np.array(g, dtype=np.intp) for g in done]
 
 
 def _passage(space: SentenceSpace, i: np.ndarray, j: np.ndarray, mode: str) -> Passage:
-    a0, a1, b0, b1 = int(i.min()), int(i.max()) + 1, int(j.min()), int(j.max()) + 1
-    return Passage(a0, a1, b0, b1, passage_cosine(space, a0, a1, b0, b1),
-                   tuple(int(x) for x in i), tuple(int(x) for x in j), mode)
+    seeds_a, seeds_b = tuple(i.tolist()), tuple(j.tolist())
+    a0, a1, b0, b1 = min(seeds_a), max(seeds_a) + 1, min(seeds_b), max(seeds_b) + 1
+    return Passage(a0, a1, b0, b1, passage_cosine(space, a0, a1, b0, b1), seeds_a, seeds_b, mode)
 
 
 def extend(space: SentenceSpace, i: np.ndarray, j: np.ndarray, gap_a: int, gap_b: int,

@@ -18,6 +18,7 @@ import numpy as np
 from comparators.diskcache import cached
 from comparators.fingerprint.tokens import kgram_hashes
 from comparators.text.normalize import normalise
+from comparators.text.sets import bitmap_of, found_in
 
 ENGLISH_STOCK_PHRASES = (
     "once upon a time", "happily ever after", "at the end of the day", "in the nick of time",
@@ -76,16 +77,22 @@ def phrase_table() -> dict[int, np.ndarray]:
                   lambda: _phrase_hashes(_jieba_phrases() + list(ENGLISH_STOCK_PHRASES)))
 
 
+@lru_cache(maxsize=1)
+def phrase_index() -> tuple[tuple[int, np.ndarray, np.ndarray], ...]:
+    """(length, sorted hashes, presence bitmap of their low bits) per phrase length: the bitmap
+    rules out nearly every k-gram of a text at once, binary search settles the few left."""
+    return tuple((length, table, bitmap_of(table)) for length, table in phrase_table().items())
+
+
 def mark_common(ids: np.ndarray, nstart: np.ndarray, nend: np.ndarray) -> np.ndarray:
     """Tokens inside a common phrase (contiguous in the text, not across punctuation)."""
     n = ids.shape[0]
     mask = np.zeros(n, dtype=bool)
     widths_cum = np.concatenate(([0], np.cumsum(nend - nstart)))
-    for length, table in phrase_table().items():
+    for length, table, bitmap in phrase_index():
         if n < length:
             continue
-        h = kgram_hashes(ids, length)
-        hit = np.flatnonzero(np.isin(h, table, assume_unique=False))
+        hit = np.flatnonzero(found_in(kgram_hashes(ids, length), table, bitmap))
         if hit.size == 0:
             continue
         # contiguous: at most one separator (a space) between consecutive tokens of the phrase

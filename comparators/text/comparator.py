@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import math
 from collections.abc import Sequence
+from functools import cached_property
 from pathlib import Path
 from typing import Any
 
@@ -26,10 +27,11 @@ from comparators.hashing import sha256_bytes
 from comparators.packed import pack, unpack
 from comparators.text.align import AlignParams, Passage, align
 from comparators.text.categorise import categorise
-from comparators.text.commonplace import mark_common, phrase_table
+from comparators.text.commonplace import mark_common, phrase_index
 from comparators.text.normalize import normalise
 from comparators.text.quotations import attributed_share, quotations
 from comparators.text.read import Document, read_document
+from comparators.text.sets import found_in
 from comparators.text.units import tokenise
 from comparators.text.vectors import SentenceSpace, build_space, sentence_features
 from comparators.textio import decode_bytes, line_starts, text_region
@@ -114,15 +116,16 @@ class TextComparator:
         """Learn the corpus's boilerplate: sentences found in at least ``boilerplate_share`` of its
         documents (and at least 5), such as licence notices, legal formulas or publisher front
         matter. Passages made of them are excluded as boilerplate, and listed."""
-        df: dict[int, int] = {}
-        for f in corpus:
-            for key in set(_Side(f.data).sentence_keys().tolist()) - {0}:
-                df[key] = df.get(key, 0) + 1
         n = len(corpus)
         threshold = max(5, math.ceil(self.boilerplate_share * n))
+        boilerplate: set[int] = set()
+        if n >= 20:
+            # documents per sentence key: each document's distinct keys, counted over the corpus
+            keys, df = np.unique(np.concatenate([np.unique(_data_sentence_keys(f.data)) for f in corpus]),
+                                 return_counts=True)
+            boilerplate = set(keys[(df >= threshold) & (keys != 0)].tolist())
         self.corpus_ = {"documents": n, "sha256": sha256_bytes(canonical_bytes(sorted(f.sha256 for f in corpus))),
-                        "boilerplate": {k for k, c in df.items() if c >= threshold} if n >= 20 else set(),
-                        "boilerplate_min": threshold}
+                        "boilerplate": boilerplate, "boilerplate_min": threshold}
         return self
 
     def prepare(self) -> None:
@@ -130,7 +133,7 @@ class TextComparator:
         before its worker processes fork, so that every worker inherits them)."""
         normalise("漢字", simplify=self.simplify)
         if self.filter_common:
-            phrase_table()
+            phrase_index()
 
     def accepts(self, path: Path) -> bool:
         path = Path(path)
@@ -317,6 +320,8 @@ class TextComparator:
                 outside[side.sent[getattr(q, lo)]:side.sent[getattr(q, hi)]] = False
             if not outside.any():
                 return []
+        if not _may_share_phrase(sa, sb, kept):
+            return []
         out = []
         for p in self._passages(sa, sb, skip_common=False):
             if any(p.b0 < q.b1 and q.b0 < p.b1 for q in kept):
@@ -354,16 +359,26 @@ class TextComparator:
 def shared_runs(ids_a: np.ndarray, ids_b: np.ndarray, k: int) -> tuple[np.ndarray, np.ndarray]:
     """Tokens of each text covered by a token k-gram that the other text also has."""
     def covered(ids: np.ndarray, hit: np.ndarray) -> np.ndarray:
-        mark = np.zeros(len(ids) + 1, np.int64)
         starts = np.flatnonzero(hit)
-        np.add.at(mark, starts, 1)
-        np.add.at(mark, starts + k, -1)
+        mark = np.bincount(starts, minlength=len(ids) + 1) - np.bincount(starts + k, minlength=len(ids) + 1)
         return np.cumsum(mark)[:-1] > 0
 
     if len(ids_a) < k or len(ids_b) < k:
         return np.zeros(len(ids_a), bool), np.zeros(len(ids_b), bool)
     ha, hb = kgram_hashes(ids_a, k), kgram_hashes(ids_b, k)
-    return covered(ids_a, np.isin(ha, hb)), covered(ids_b, np.isin(hb, ha))
+    return covered(ids_a, found_in(ha, np.sort(hb))), covered(ids_b, found_in(hb, np.sort(ha)))
+
+
+def _may_share_phrase(sa: _Side, sb: _Side, kept: list[Passage]) -> bool:
+    """Whether a common phrase's text occurs in A and, outside the B side of every kept passage,
+    in B: a pair excluded as "common phrase or idiom" needs one (its B side lies outside those
+    passages and both its sides contain the phrase), so without one the second alignment is
+    skipped."""
+    inside = np.zeros(sb.n, bool)
+    for q in kept:
+        inside[sb.sent[q.b0]:sb.sent[q.b1]] = True
+    texts_b = {text for r0, r1, text in sb.common_runs if not inside[r0:r1].all()}
+    return any(text in texts_b for _, _, text in sa.common_runs)
 
 
 def _trim(t0: int, shared: np.ndarray, sent: np.ndarray, s0: int, s1: int) -> tuple[int, int]:
@@ -383,44 +398,62 @@ def _share(cover: np.ndarray, start: int, end: int) -> float:
 
 
 class _Side:
-    """Arrays of one side's features, rebuilt once per comparison."""
+    """Arrays of one side's features, rebuilt once per comparison; those needed only to place
+    passages (offsets, lines, blocks) are unpacked on first use (most pairs have no passage)."""
 
     def __init__(self, d: dict[str, Any]) -> None:
+        self._d = d
         self.ids = unpack(d["ids"])
         self.units = unpack(d["units"])
-        self.start = unpack(d["start"]).astype(np.int64)
-        self.end = unpack(d["end"]).astype(np.int64)
         self.sent = unpack(d["sent"]).astype(np.int64)
-        self.sent_end = unpack(d["sent_end"]).astype(np.int64)
         self.n = len(self.ids)
-        self.stop = np.zeros(self.n, bool)
-        self.stop[unpack(d["stop"])] = True
-        self.common = np.zeros(self.n, bool)
-        self.common[unpack(d["common"])] = True
-        self.converted = np.zeros(self.n, bool)
-        self.converted[unpack(d["converted"])] = True
-        self.cjk = self.ids < _CJK_LIMIT
-        self._weight = np.concatenate(([0.0], np.cumsum(np.where(self.cjk, 0.5, 1.0))))
-        self.line_starts = unpack(d["line_starts"]).astype(np.int64)
+        self.stop = self._mask("stop")
+        self.common = self._mask("common")
         self.chars_total = int(d["chars"])
         self.common_runs = d.get("common_runs", [])
         self.blocks = d.get("blocks", [])
-        self._block_starts = np.array([b[0] for b in self.blocks], dtype=np.int64)
+
+    def _mask(self, key: str) -> np.ndarray:
+        mask = np.zeros(self.n, bool)
+        mask[unpack(self._d[key])] = True
+        return mask
+
+    @cached_property
+    def start(self) -> np.ndarray:
+        return unpack(self._d["start"]).astype(np.int64)
+
+    @cached_property
+    def end(self) -> np.ndarray:
+        return unpack(self._d["end"]).astype(np.int64)
+
+    @cached_property
+    def sent_end(self) -> np.ndarray:
+        return unpack(self._d["sent_end"]).astype(np.int64)
+
+    @cached_property
+    def converted(self) -> np.ndarray:
+        return self._mask("converted")
+
+    @cached_property
+    def line_starts(self) -> np.ndarray:
+        return unpack(self._d["line_starts"]).astype(np.int64)
+
+    @cached_property
+    def cjk(self) -> np.ndarray:
+        return self.ids < _CJK_LIMIT
+
+    @cached_property
+    def _weight(self) -> np.ndarray:
+        return np.concatenate(([0.0], np.cumsum(np.where(self.cjk, 0.5, 1.0))))
+
+    @cached_property
+    def _block_starts(self) -> np.ndarray:
+        return np.array([b[0] for b in self.blocks], dtype=np.int64)
 
     def sentence_keys(self) -> np.ndarray:
         """A hash of each sentence's content units (0 for sentences of fewer than 3 units)."""
         if getattr(self, "_keys", None) is None:
-            content = np.flatnonzero(~self.stop)
-            row = np.searchsorted(self.sent, content, side="right") - 1
-            keys = np.zeros(len(self.sent) - 1, dtype=np.uint64)
-            counts = np.bincount(row, minlength=len(keys))
-            pos = np.arange(len(row)) - np.searchsorted(row, row, side="left")
-            with np.errstate(over="ignore"):
-                mixed = (self.units[content] + np.uint64(1)) * np.uint64(0x9E3779B97F4A7C15) \
-                    ^ (pos.astype(np.uint64) * np.uint64(0xC2B2AE3D27D4EB4F))
-            np.add.at(keys, row, mixed)
-            keys[counts < 3] = 0
-            self._keys = keys
+            self._keys = sentence_keys(self.units, self.stop, self.sent)
         return self._keys
 
     def weight(self, t0: int, t1: int) -> float:
@@ -454,6 +487,30 @@ class _Side:
             return para
         page = f"p. {b0[3]}" if b0[3] == b1[3] else f"pp. {b0[3]}–{b1[3]}"
         return f"{page}, {para}"
+
+
+def sentence_keys(units: np.ndarray, stop: np.ndarray, sent: np.ndarray) -> np.ndarray:
+    """A hash of each sentence's content units (0 for sentences of fewer than 3 units)."""
+    content = np.flatnonzero(~stop)
+    row = np.searchsorted(sent, content, side="right") - 1
+    keys = np.zeros(len(sent) - 1, dtype=np.uint64)
+    counts = np.bincount(row, minlength=len(keys))
+    pos = np.arange(len(row)) - np.searchsorted(row, row, side="left")
+    with np.errstate(over="ignore"):
+        mixed = (units[content] + np.uint64(1)) * np.uint64(0x9E3779B97F4A7C15) \
+            ^ (pos.astype(np.uint64) * np.uint64(0xC2B2AE3D27D4EB4F))
+    np.add.at(keys, row, mixed)
+    keys[counts < 3] = 0
+    return keys
+
+
+def _data_sentence_keys(d: dict[str, Any]) -> np.ndarray:
+    """:func:`sentence_keys` of a feature dict, unpacking only the arrays it needs (fitting a
+    corpus reads every document's features once)."""
+    units = unpack(d["units"])
+    stop = np.zeros(len(units), bool)
+    stop[unpack(d["stop"])] = True
+    return sentence_keys(units, stop, unpack(d["sent"]).astype(np.int64))
 
 
 def _runs_text(mask: np.ndarray, start: np.ndarray, end: np.ndarray, text: str) -> list[list]:

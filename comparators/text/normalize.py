@@ -94,7 +94,7 @@ def normalise(text: str, simplify: bool = True) -> Normalised:
         lengths = np.fromiter((len(p) for p in parts), dtype=np.int64, count=len(parts))
         origin = np.repeat(np.arange(len(text), dtype=np.int64), lengths)
     converted = np.zeros(len(folded), dtype=bool)
-    if simplify and _has_cjk(folded):
+    if simplify and _has_cjk("".join(table.values())):  # the characters of ``folded``, each once
         simple = _simplify_same_length(folded)
         if simple != folded:
             a = np.frombuffer(folded.encode("utf-32-le"), dtype=np.uint32)

@@ -21,6 +21,7 @@ from comparators.text.normalize import Normalised
 from comparators.text.stopwords import is_stop
 
 _SENTENCE_END = re.compile(r"(?:[。!?;]+[”’\"')\]]*|[.]+[”’\"')\]]*(?=\s|$|[^\x00-\x7f])|\n)")
+_TERMINATOR_FIRST = np.array([ord(c) for c in "。!?;.\n"], dtype=np.uint32)  # where _SENTENCE_END can match
 _SUFFIXES = (("ies", "y"), ("sses", "ss"), ("ing", ""), ("edly", ""), ("ed", ""), ("ly", ""),
              ("es", ""), ("s", ""))
 
@@ -78,6 +79,27 @@ class Units:
         return int(self.ids.shape[0])
 
 
+def _word_arrays(words: list[str]) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """(ids, unit ids, stop flags) of ``words``, each distinct word looked up once."""
+    if not words:
+        return np.zeros(0, np.uint64), np.zeros(0, np.uint64), np.zeros(0, bool)
+    distinct = list(dict.fromkeys(words))
+    position = {w: k for k, w in enumerate(distinct)}
+    index = np.fromiter(map(position.__getitem__, words), dtype=np.intp, count=len(words))
+    ids, units, stop = zip(*map(_word_ids, distinct))
+    return (np.array(ids, dtype=np.uint64)[index], np.array(units, dtype=np.uint64)[index],
+            np.array(stop, dtype=bool)[index])
+
+
+def _distinct(cps: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """``np.unique(cps, return_inverse=True)`` for code points, by a presence table (no sort)."""
+    present = np.zeros(int(cps.max()) + 1, dtype=bool)
+    present[cps] = True
+    uniq = np.flatnonzero(present).astype(cps.dtype)
+    rank = np.cumsum(present, dtype=np.int64) - 1
+    return uniq, rank[cps]
+
+
 def tokenise(norm: Normalised) -> Units:
     """Tokens and sentences of ``norm`` (see the module docstring)."""
     text = norm.text
@@ -86,7 +108,7 @@ def tokenise(norm: Normalised) -> Units:
         empty = np.zeros(0, dtype=np.int64)
         return Units(empty.astype(np.uint64), empty.astype(np.uint64), empty, empty, empty, empty,
                      empty.astype(bool), empty.astype(bool), empty.astype(bool), np.zeros(1, np.int64), empty)
-    uniq, inverse = np.unique(cps, return_inverse=True)
+    uniq, inverse = _distinct(cps)
     chars = [chr(c) for c in uniq.tolist()]
     cjk_u = np.fromiter((_is_cjk_cp(c) for c in uniq.tolist()), dtype=bool, count=len(chars))
     alnum_u = np.fromiter((c.isalnum() for c in chars), dtype=bool, count=len(chars))
@@ -99,11 +121,7 @@ def tokenise(norm: Normalised) -> Units:
     w_end = np.flatnonzero(word & ~nxt) + 1
     c_pos = np.flatnonzero(cjk)
 
-    words = [text[s:e] for s, e in zip(w_start.tolist(), w_end.tolist())]
-    triples = [_word_ids(w) for w in words]
-    w_ids = np.fromiter((t[0] for t in triples), dtype=np.uint64, count=len(triples))
-    w_units = np.fromiter((t[1] for t in triples), dtype=np.uint64, count=len(triples))
-    w_stop = np.fromiter((t[2] for t in triples), dtype=bool, count=len(triples))
+    w_ids, w_units, w_stop = _word_arrays([text[s:e] for s, e in zip(w_start.tolist(), w_end.tolist())])
     c_ids = cps[c_pos].astype(np.uint64)
 
     nstart = np.concatenate((w_start, c_pos)).astype(np.int64)
@@ -121,7 +139,7 @@ def tokenise(norm: Normalised) -> Units:
     conv_cum = np.concatenate(([0], np.cumsum(norm.converted)))
     converted = (conv_cum[nend] - conv_cum[nstart]) > 0
 
-    sent, sent_end = _sentences(text, nstart, end, origin)
+    sent, sent_end = _sentences(text, cps, nstart, end, origin)
     return Units(ids, units, start, end, nstart, nend, stop, is_cjk, converted, sent, sent_end)
 
 
@@ -153,24 +171,39 @@ def _split_long(sent: np.ndarray, limit: int = MAX_SENTENCE) -> np.ndarray:
     return np.unique(np.concatenate(cuts + [sent[-1:]]))
 
 
-def _sentences(text: str, nstart: np.ndarray, end: np.ndarray, origin: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
-    """Sentence boundaries as token indices, and each sentence's end offset in the source."""
+def _terminators(text: str, cps: np.ndarray) -> list[tuple[int, int]]:
+    """Spans of the ``_SENTENCE_END`` matches of ``text``, exactly as ``finditer`` finds them, but
+    trying the pattern only where a match can start (one of its first characters)."""
+    spans: list[tuple[int, int]] = []
+    match = _SENTENCE_END.match
+    reached = 0
+    for pos in np.flatnonzero(np.isin(cps, _TERMINATOR_FIRST)).tolist():
+        if pos >= reached and (m := match(text, pos)):
+            spans.append(m.span())
+            reached = m.end()
+    return spans
+
+
+def _sentences(text: str, cps: np.ndarray, nstart: np.ndarray, end: np.ndarray,
+               origin: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """Sentence boundaries as token indices, and each sentence's end offset in the source
+    (``cps``: the code points of ``text``)."""
     n = nstart.shape[0]
     if n == 0:
         return np.zeros(1, np.int64), np.zeros(0, np.int64)
-    spans = [(m.start(), m.end()) for m in _SENTENCE_END.finditer(text)]
+    spans = _terminators(text, cps)
     if _hard_wrapped(text):
         # line breaks inside paragraphs are layout, not sentence ends: keep only blank lines
         spans = [(s, e) for s, e in spans if text[s] != "\n" or text[e:e + 1] == "\n" or text[s - 1:s] == "\n"]
-    m_start = np.array([s for s, _ in spans] or [0], dtype=np.int64)[: len(spans)]
-    m_end = np.array([e for _, e in spans] or [0], dtype=np.int64)[: len(spans)]
+    bounds = np.array(spans, dtype=np.int64).reshape(-1, 2)
+    m_start, m_end = bounds[:, 0], bounds[:, 1]
     first_after = np.searchsorted(nstart, m_start, side="left")
     inner = (first_after > 0) & (first_after < n)
     cuts = np.unique(first_after[inner])
     sent = _split_long(np.concatenate(([0], cuts, [n])).astype(np.int64))
     s_end = end[sent[1:] - 1].copy()
     # A terminator (not a bare line break) right after a sentence's last token belongs to it.
-    closing = np.array([text[e - 1] != "\n" for e in m_end.tolist()], dtype=bool)
+    closing = cps[m_end - 1] != ord("\n")
     if closing.any():
         sentence_of = np.searchsorted(sent, first_after[closing], side="left") - 1
         sentence_of = np.clip(sentence_of, 0, len(s_end) - 1)

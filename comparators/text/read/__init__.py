@@ -19,11 +19,7 @@ import io
 import zipfile
 from pathlib import Path
 
-from comparators.text.read.docx import read_docx
-from comparators.text.read.epub import read_epub
-from comparators.text.read.html import read_html
 from comparators.text.read.model import Block, Document
-from comparators.text.read.pdf import read_pdf
 from comparators.text.read.plain import read_plain
 from comparators.text.read.source import ZIP_ERRORS, ZIP_MAGIC, load_bytes
 
@@ -76,12 +72,22 @@ def read_document(path: Path, *, max_bytes: int = DEFAULT_MAX_BYTES) -> Document
     path = Path(path)
     data = load_bytes(path, max_bytes)
     fmt = detect_format(path, data)
+    # container readers are imported on first use: their parsers (pypdf, XML) cost a plain-text
+    # comparison a noticeable share of its start-up
     if fmt == "docx":
+        from comparators.text.read.docx import read_docx
+
         return read_docx(path, data, max_bytes)
     if fmt == "pdf":
+        from comparators.text.read.pdf import read_pdf
+
         return read_pdf(path, data)
     if fmt == "html":
+        from comparators.text.read.html import read_html
+
         return read_html(path, data)
     if fmt == "epub":
+        from comparators.text.read.epub import read_epub
+
         return read_epub(path, data, max_bytes)
     return read_plain(path, data, fmt)
