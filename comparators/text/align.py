@@ -133,8 +133,21 @@ def extend(space: SentenceSpace, i: np.ndarray, j: np.ndarray, gap_a: int, gap_b
         if p.sim >= min_sim:
             out.append(p)
         elif len(group) > 1 and (gap_a > 0 or gap_b > 0):
-            out.extend(extend(space, i[group], j[group], max(gap_a - 1, 0), max(gap_b - 1, 0), min_sim, mode))
+            narrower = _narrower(i[group], j[group], gap_a, gap_b)
+            out.extend(extend(space, i[group], j[group], *narrower, min_sim, mode))
     return out
+
+
+def _narrower(i: np.ndarray, j: np.ndarray, gap_a: int, gap_b: int) -> tuple[int, int]:
+    """The gaps, each one smaller per step (down to 0), of the first step at which ``cluster``
+    splits the seeds or both gaps are 0: at the steps before, every distance between consecutive
+    seeds is still bridged in both texts, so they would only rebuild the same failing passage."""
+    step_a = int(np.diff(np.sort(i)).max())
+    step_b = int(np.diff(np.sort(j)).max())
+    gap_a, gap_b = max(gap_a - 1, 0), max(gap_b - 1, 0)
+    while (gap_a > 0 or gap_b > 0) and step_a <= gap_a + 1 and step_b <= gap_b + 1:
+        gap_a, gap_b = max(gap_a - 1, 0), max(gap_b - 1, 0)
+    return gap_a, gap_b
 
 
 def _overlap(x0: int, x1: int, y0: int, y1: int) -> int:
