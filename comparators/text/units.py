@@ -26,9 +26,16 @@ _SUFFIXES = (("ies", "y"), ("sses", "ss"), ("ing", ""), ("edly", ""), ("ed", "")
              ("es", ""), ("s", ""))
 
 
-def _is_cjk_cp(cp: int) -> bool:
-    return (0x3040 <= cp <= 0x30FF or 0x3400 <= cp <= 0x4DBF or 0x4E00 <= cp <= 0x9FFF
-            or 0xAC00 <= cp <= 0xD7AF or 0xF900 <= cp <= 0xFAFF or 0x20000 <= cp <= 0x3FFFF)
+_CJK_RANGES = ((0x3040, 0x30FF), (0x3400, 0x4DBF), (0x4E00, 0x9FFF), (0xAC00, 0xD7AF), (0xF900, 0xFAFF),
+               (0x20000, 0x3FFFF))  # kana, CJK ideographs (with extensions and compatibility), hangul
+
+
+def _is_cjk(cps: np.ndarray) -> np.ndarray:
+    """Which code points are CJK characters (one token each)."""
+    out = np.zeros(cps.shape, dtype=bool)
+    for lo, hi in _CJK_RANGES:
+        out |= (cps >= lo) & (cps <= hi)
+    return out
 
 
 @lru_cache(maxsize=200_000)
@@ -110,7 +117,7 @@ def tokenise(norm: Normalised) -> Units:
                      empty.astype(bool), empty.astype(bool), empty.astype(bool), np.zeros(1, np.int64), empty)
     uniq, inverse = _distinct(cps)
     chars = [chr(c) for c in uniq.tolist()]
-    cjk_u = np.fromiter((_is_cjk_cp(c) for c in uniq.tolist()), dtype=bool, count=len(chars))
+    cjk_u = _is_cjk(uniq)
     alnum_u = np.fromiter((c.isalnum() for c in chars), dtype=bool, count=len(chars))
     stop_u = np.fromiter((is_stop(c) for c in chars), dtype=bool, count=len(chars))
     cjk = cjk_u[inverse]
