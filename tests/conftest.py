@@ -22,6 +22,21 @@ from pathlib import Path
 import pytest
 
 REPO = Path(__file__).resolve().parent.parent
+SAMPLE_SOURCE = REPO / "cases" / "sample-source"
+
+
+def make_sample_case(root: Path, actor: str = "tester", configure: bool = False) -> Path:
+    """The sample case's three materials (A, B, declared base), compared; no review, no report."""
+    from appraisal.case import Case
+    from appraisal.demo import configure_sample
+    with Case.create(root, title="sample", number="示例[2026]鉴字第9号", lang="zh", actor=actor) as case:
+        if configure:
+            configure_sample(case)
+        case.add_material(SAMPLE_SOURCE / "A" / "server", "A", label="权利人源代码")
+        case.add_material(SAMPLE_SOURCE / "B" / "gameserver", "B", label="被诉源代码")
+        case.add_material(SAMPLE_SOURCE / "base" / "lib", "A", label="公有辅助代码", base=True)
+        case.run()
+    return root
 
 # --------------------------------------------------------------------------- CLI runners
 

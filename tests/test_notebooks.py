@@ -13,9 +13,9 @@ from nbclient import NotebookClient
 from appraisal import review
 from appraisal.case import Case
 from appraisal.dashboard import dashboard_png, file_coverage, score_bins
-from appraisal.demo import SOURCE, configure_sample
 from appraisal.review_browser import ReviewBrowser
 from appraisal.review_view import case_files, finding_rows, side_by_side_html, sort_rows
+from tests.conftest import make_sample_case
 
 ROOT = Path(__file__).resolve().parent.parent
 NOTEBOOKS = sorted((ROOT / "notebooks").glob("*.ipynb"))
@@ -24,14 +24,7 @@ NOTEBOOKS = sorted((ROOT / "notebooks").glob("*.ipynb"))
 @pytest.fixture(scope="module")
 def sample_case(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The sample case run but not reviewed."""
-    root = tmp_path_factory.mktemp("nb") / "case"
-    with Case.create(root, title="t", client="c", number="示例[2026]鉴字第9号", lang="zh", actor="tester") as case:
-        configure_sample(case)
-        case.add_material(SOURCE / "A" / "server", "A", label="A")
-        case.add_material(SOURCE / "B" / "gameserver", "B", label="B")
-        case.add_material(SOURCE / "base" / "lib", "A", label="base", base=True)
-        case.run()
-    return root
+    return make_sample_case(tmp_path_factory.mktemp("nb") / "case", configure=True)
 
 
 @pytest.fixture()

@@ -18,24 +18,12 @@ from appraisal.case import Case
 from appraisal.rerun import last_rerun, rerun
 from comparators.canonical import canonical_json
 from comparators.hashing import sha256_bytes, sha256_file
-from tests.conftest import REPO, cli
-
-SOURCE = REPO / "cases" / "sample-source"
-
-
-def make_case(root: Path) -> Path:
-    """The sample case's three materials, compared (no report)."""
-    with Case.create(root, title="rerun", actor="tester") as case:
-        case.add_material(SOURCE / "A" / "server", "A", label="权利人源代码")
-        case.add_material(SOURCE / "B" / "gameserver", "B", label="被诉源代码")
-        case.add_material(SOURCE / "base" / "lib", "A", label="公有辅助代码", base=True)
-        case.run()
-    return root
+from tests.conftest import cli, make_sample_case
 
 
 @pytest.fixture()
 def case_dir(tmp_path: Path) -> Path:
-    return make_case(tmp_path / "case")
+    return make_sample_case(tmp_path / "case")
 
 
 def snapshot(root: Path) -> dict[str, object]:
