@@ -335,5 +335,7 @@ def test_confidence_intervals() -> None:
     assert wilson(0, 10)[0] < 1e-9 and wilson(10, 10)[1] > 1 - 1e-9 and wilson(0, 0) == (0.0, 1.0)
     lo, hi = auc_interval(0.9, 50, 50)
     assert lo < 0.9 < hi and hi - lo < 0.15
+    perfect = auc_interval(1.0, 390, 390)
+    assert 0.98 < perfect[0] < 0.995 and perfect[1] > 1 - 1e-9  # never a zero-width interval
     narrow = auc_interval(0.9, 5000, 5000)
     assert narrow[1] - narrow[0] < (hi - lo) / 5

@@ -23,9 +23,17 @@ def wilson(k: int, n: int, z: float = Z95) -> tuple[float, float]:
 
 
 def auc_interval(auc: float, positives: int, negatives: int, z: float = Z95) -> tuple[float, float]:
-    """Normal-approximation interval of a ROC AUC with the Hanley–McNeil standard error."""
+    """Normal-approximation interval of a ROC AUC with the Hanley–McNeil standard error.
+
+    At a perfect AUC of 1 that standard error is 0, which would claim a certainty no finite
+    sample supports; there the interval is the Wilson interval of n successes in n trials
+    with n the smaller class (a perfect separation seen on n examples of the rarer class).
+    """
     if positives <= 0 or negatives <= 0:
         return 0.0, 1.0
+    if auc >= 1.0:
+        n = min(positives, negatives)
+        return wilson(n, n, z)
     q1 = auc / (2 - auc)
     q2 = 2 * auc * auc / (1 + auc)
     variance = (auc * (1 - auc) + (positives - 1) * (q1 - auc * auc)
