@@ -405,7 +405,7 @@ def _process(document: Any, data: ReportData) -> int:
             attachment=att["validation"])
         rows.append([f"{comp['name']} comparator", comp["version"], kind_name(lang, comp["name"]),
                      "; ".join(_flat(params)), cell])
-    table(document, label(lang, "cols_tools").split("|"), rows, [2.0, 2.1, 1.6, 6.1, 4.0], mono_columns=(3,),
+    table(document, label(lang, "cols_tools").split("|"), rows, [2.0, 2.1, 2.2, 5.5, 4.0], mono_columns=(3,),
           mono_size=6.5)
     body_indent(document.add_paragraph(label(lang, "environment").format(
         env=environment(), seeds=", ".join(seeds) or "-")))
