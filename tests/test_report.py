@@ -339,3 +339,42 @@ def test_confidence_intervals() -> None:
     assert 0.98 < perfect[0] < 0.995 and perfect[1] > 1 - 1e-9  # never a zero-width interval
     narrow = auc_interval(0.9, 5000, 5000)
     assert narrow[1] - narrow[0] < (hi - lo) / 5
+
+
+# --------------------------------------------------------------------------- exhibit interface
+
+
+def test_other_modalities_plug_into_the_exhibit_interface(sample: Path) -> None:
+    """An image finding gets the generic region table; a registered renderer takes over its modality."""
+    from appraisal.report import exhibits
+    from appraisal.review_view import case_files
+
+    with Case.open(sample) as case:
+        files = case_files(case)
+        path_a = case.conn.execute("SELECT a_json FROM findings WHERE id = 'F-file-0001'").fetchone()[0]
+        path_b = case.conn.execute("SELECT b_json FROM findings WHERE id = 'F-file-0001'").fetchone()[0]
+    finding = {"id": "F-image-0001", "category": "keypoint-region", "score": 0.91,
+               "a": {**json.loads(path_a), "x": 10, "y": 20, "w": 64, "h": 48},
+               "b": {**json.loads(path_b), "x": 12, "y": 18, "w": 66, "h": 47}}
+    ctx = exhibits.ExhibitContext("zh", "附件3-1", 3, 1, files)
+    assert exhibits.modality(finding["id"]) == "image"
+    document = Document(str(Path(exhibits.__file__).parent.parent.parent / "report_templates" / "report_zh.docx"))
+    exhibits.renderer_for(finding).render(document, finding, ctx)
+    cells = [c.text for t in document.tables for r in t.rows for c in r.cells]
+    joined = "\n".join(cells)
+    assert "F-image-0001" in "\n".join(p.text for p in document.paragraphs)
+    assert "x=10" in joined and "w=64" in joined and "x=12" in joined
+    assert files.file(json.loads(path_a)["path"]).sha256[:12] in joined
+
+    rendered: list[str] = []
+
+    class Overlay:
+        def render(self, document: object, finding: dict, ctx: exhibits.ExhibitContext) -> None:
+            rendered.append(f"{ctx.number}:{finding['id']}")
+
+    exhibits.register("image", Overlay())
+    try:
+        exhibits.renderer_for(finding).render(document, finding, ctx)
+    finally:
+        exhibits._REGISTRY.pop("image")
+    assert rendered == ["附件3-1:F-image-0001"]
