@@ -22,7 +22,7 @@ from collections import Counter
 from pathlib import Path
 
 from catalogue import SPLITS, Source, Split, check_disjoint
-from disguise import DENSE_FAMILY, DENSE_STRENGTHS, FAMILIES, STRENGTHS
+from disguise import DENSE_FAMILY, DENSE_STRENGTHS, FAMILIES, SINGLE_DENSE_LEVELS, STRENGTHS
 from jobs import Job, run_all, seed_for
 from langs import EXTENSION
 from negatives import Doc, extra_same_domain_pairs, same_domain_pairs, same_task_pairs
@@ -128,33 +128,43 @@ def _pairs(split: Split, out: Path, work: Path, per_language: int, languages: tu
     # negatives) is exactly what it was without them; their rows are appended to pairs.csv.
     dense_jobs = [Job(d.key, d.language, DENSE_FAMILY, s, seed_for(split.seed, d.key, DENSE_FAMILY, s),
                       docs[d.key][1]) for d in ordered for s in DENSE_STRENGTHS]
+    # Then the dense levels of the structural families alone, appended after the dense combined rows (so those,
+    # and their negatives, stay what they were too).
+    single_jobs = [Job(d.key, d.language, fam, s, seed_for(split.seed, d.key, fam, s), docs[d.key][1])
+                   for d in ordered for fam, levels in SINGLE_DENSE_LEVELS.items() for s in levels]
     t0 = time.time()
     # Slowest jobs first, for an even load over the workers (outcomes come back in job order).
-    all_outcomes = run_all(dense_jobs + jobs, workers)
-    dense_outcomes, outcomes = all_outcomes[:len(dense_jobs)], all_outcomes[len(dense_jobs):]
-    print(f"{len(jobs) + len(dense_jobs)} disguise jobs in {time.time() - t0:.1f}s", file=sys.stderr)
+    all_outcomes = run_all(dense_jobs + single_jobs + jobs, workers)
+    n_dense, n_single = len(dense_jobs), len(single_jobs)
+    dense_outcomes = all_outcomes[:n_dense]
+    single_outcomes = all_outcomes[n_dense:n_dense + n_single]
+    outcomes = all_outcomes[n_dense + n_single:]
+    print(f"{len(all_outcomes)} disguise jobs in {time.time() - t0:.1f}s", file=sys.stderr)
     writer = Writer(out, split.seed)
     rows: list[dict[str, object]] = []
     dense_rows: list[dict[str, object]] = []
+    single_rows: list[dict[str, object]] = []
     stats: Counter[tuple[str, int, str, str]] = Counter()
     variants: dict[str, list[Doc]] = {}
     dense_variants: dict[str, list[Doc]] = {}
+    single_variants: dict[str, list[Doc]] = {}
     variant_text: dict[str, bytes] = {}
-    for job, res in list(zip(jobs, outcomes)) + list(zip(dense_jobs, dense_outcomes)):
-        stats[(job.family, job.strength, job.language, res.status)] += 1
-        if res.text is None:
-            continue
-        dense = job.strength in DENSE_STRENGTHS
-        base = docs[job.origin][0]
-        v = Doc(f"{job.origin}#{job.family}#{job.strength}", job.origin, base.package, base.domain, job.language,
-                res.text.count(b"\n"), job.family, job.strength)
-        (dense_variants if dense else variants).setdefault(job.origin, []).append(v)
-        variant_text[v.key] = res.text
-        a = writer.put(job.origin, job.language, docs[job.origin][1])
-        b = writer.put(v.key, job.language, res.text)
-        (dense_rows if dense else rows).append({"a": a, "b": b, "label": 1, "family": job.family,
-                                                "strength": job.strength, "language": job.language,
-                                                "origin": job.origin})
+    stages = [(jobs, outcomes, variants, rows), (dense_jobs, dense_outcomes, dense_variants, dense_rows),
+              (single_jobs, single_outcomes, single_variants, single_rows)]
+    for stage_jobs, stage_outcomes, stage_variants, stage_rows in stages:
+        for job, res in zip(stage_jobs, stage_outcomes):
+            stats[(job.family, job.strength, job.language, res.status)] += 1
+            if res.text is None:
+                continue
+            base = docs[job.origin][0]
+            v = Doc(f"{job.origin}#{job.family}#{job.strength}", job.origin, base.package, base.domain,
+                    job.language, res.text.count(b"\n"), job.family, job.strength)
+            stage_variants.setdefault(job.origin, []).append(v)
+            variant_text[v.key] = res.text
+            a = writer.put(job.origin, job.language, docs[job.origin][1])
+            b = writer.put(v.key, job.language, res.text)
+            stage_rows.append({"a": a, "b": b, "label": 1, "family": job.family, "strength": job.strength,
+                               "language": job.language, "origin": job.origin})
 
     def path_of(d: Doc) -> str:
         text = variant_text[d.key] if d.family else docs[d.key][1]
@@ -174,16 +184,19 @@ def _pairs(split: Split, out: Path, work: Path, per_language: int, languages: tu
                          "language": lang, "origin": f"{a.origin}|{b.origin}"})
     # Dense-level copies, and as many more same-domain negatives per language (half of them with a dense-level
     # variant of an unrelated original, so that those artefacts alone never tell the classes apart).
-    rows.extend(dense_rows)
-    dense_rng = random.Random(seed_for(split.seed, "negatives-dense"))
-    used_pairs = {(str(r["a"]), str(r["b"])) for r in rows if r["label"] == 0}
-    for lang in languages:
-        n_pos = sum(1 for r in rows if r["language"] == lang and r["label"] == 1)
-        n_neg = sum(1 for r in rows if r["language"] == lang and r["label"] == 0)
-        for a, b in extra_same_domain_pairs(originals[lang], dense_variants, max(0, n_pos - n_neg), dense_rng,
-                                            path_of, used_pairs):
-            rows.append({"a": path_of(a), "b": path_of(b), "label": 0, "family": "neg-same-domain", "strength": 0,
-                         "language": lang, "origin": f"{a.origin}|{b.origin}"})
+    # The same again for the dense levels of single families, with their own seeded stream.
+    for stage_rows, stage_variants, stream in ((dense_rows, dense_variants, "negatives-dense"),
+                                               (single_rows, single_variants, "negatives-dense-single")):
+        rows.extend(stage_rows)
+        stage_rng = random.Random(seed_for(split.seed, stream))
+        used_pairs = {(str(r["a"]), str(r["b"])) for r in rows if r["label"] == 0}
+        for lang in languages:
+            n_pos = sum(1 for r in rows if r["language"] == lang and r["label"] == 1)
+            n_neg = sum(1 for r in rows if r["language"] == lang and r["label"] == 0)
+            for a, b in extra_same_domain_pairs(originals[lang], stage_variants, max(0, n_pos - n_neg), stage_rng,
+                                                path_of, used_pairs):
+                rows.append({"a": path_of(a), "b": path_of(b), "label": 0, "family": "neg-same-domain",
+                             "strength": 0, "language": lang, "origin": f"{a.origin}|{b.origin}"})
     with (out / "pairs.csv").open("w", newline="") as fh:
         w = csv.DictWriter(fh, fieldnames=PAIR_FIELDS, lineterminator="\n")
         w.writeheader()

@@ -107,9 +107,15 @@ def _dense_steps(strength: int) -> list[DenseStep]:
 
 
 def _dense(src: bytes, lang: str, strength: int, rng: random.Random) -> bytes:
+    return run_steps(src, lang, _dense_steps(strength), rng)
+
+
+def run_steps(src: bytes, lang: str, steps: list[DenseStep], rng: random.Random) -> bytes:
+    """Apply ``steps`` in order, each with its own seeded generator; a step that fails or adds a parse error is
+    dropped."""
     out = src
     errors = parse_errors(lang, src)
-    for _, fn in _dense_steps(strength):
+    for _, fn in steps:
         try:
             step = fn(out, lang, random.Random(rng.random()))
         except (ValueError, RuntimeError, AssertionError, AttributeError, IndexError, KeyError, TypeError,
