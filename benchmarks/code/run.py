@@ -47,6 +47,8 @@ from peers import copydetect_adapter, dolos_adapter  # noqa: E402
 from results_md import replace_section  # noqa: E402
 
 TOOLS = ("ours", "copydetect", "dolos")
+# Strengths from which a disguise counts as dense (``combined`` 4-5 and the structural families alone at 4-5).
+DENSE_MIN = 4
 COLUMNS = ("a", "b", "label", "family", "strength", "language", "origin")
 RECALL_TARGET = 0.9
 
@@ -345,12 +347,13 @@ def _second(pair: tuple[float, float] | None) -> float | None:
     return pair[1] if pair else None
 
 
-def group_table(split: Split, title: str, key: Callable[[Pair], str], scope: np.ndarray | None) -> str:
-    """AUC / best F1 per group of positives (each against all negatives)."""
-    positives = [p for p in split.pairs if p.label == 1]
+def group_table(split: Split, title: str, key: Callable[[Pair], str], scope: np.ndarray | None,
+                where: Callable[[Pair], bool] = lambda p: True) -> str:
+    """AUC / best F1 per group of positives (those ``where`` holds for), each against all negatives."""
+    positives = [p for p in split.pairs if p.label == 1 and where(p)]
     rows = []
     for group in ordered(key(p) for p in positives):
-        mask = split.mask(lambda p, g=group: p.label == 0 or key(p) == g)
+        mask = split.mask(lambda p, g=group: p.label == 0 or (where(p) and key(p) == g))
         n = sum(1 for p in positives if key(p) == group)
         rows.append([group, str(n), *(_cell_auc_f1(split, t, mask, scope) for t in split.scores)])
     return table([title, "positives", *(f"{t} AUC / F1" for t in split.scores)], rows)
@@ -536,6 +539,9 @@ def split_section(split: Split, data_dir: Path, args: argparse.Namespace, tune: 
         group_table(split, "family", lambda p: p.family, scope), "",
         f"#### Per strength (positives of that strength vs all negatives; {scope_txt})",
         group_table(split, "strength", lambda p: str(p.strength), scope), "",
+        f"#### Dense levels per family (positives of that family and strength vs all negatives; {scope_txt})",
+        group_table(split, "family, strength", lambda p: f"{p.family} {p.strength}", scope,
+                    where=lambda p: p.strength >= DENSE_MIN), "",
         "#### Per language (pairs of that language)", language_table(split), "",
         "#### Negatives: score of independent code", negatives_table(split), "",
     ]
