@@ -6,15 +6,27 @@
 
 from __future__ import annotations
 
+import functools
 from dataclasses import dataclass
 from typing import Any
 
 import numpy as np
 
 from appraisal.case import Case
-from appraisal.review_view import PENDING, FindingRow, decision_counts, finding_rows
+from appraisal.review_view import PENDING, STATUS_LABELS, FindingRow, decision_counts, finding_rows
 
 STATUS_COLOURS = {"accepted": "#2a7d2e", "rejected": "#9e9e9e", "excluded": "#d08c1b", PENDING: "#4a78c2"}
+# CJK families matplotlib may find on the machine (fonts-noto-cjk first: the Makefile installs it).
+CJK_FAMILIES = ("Noto Sans CJK SC", "Noto Sans CJK JP", "Noto Serif CJK SC", "Noto Serif CJK JP",
+                "Source Han Sans SC", "WenQuanYi Zen Hei", "WenQuanYi Micro Hei", "AR PL UMing CN")
+LABELS = {
+    "zh": {"scores": "发现得分分布", "score": "得分", "findings": "发现数", "coverage": "覆盖率",
+           "per_file": "各文件覆盖率", "a": "A（样本）", "b": "B（检材）", "progress": "审查进度",
+           "title": "{case}：{n} 项发现，{m} 组比对"},
+    "en": {"scores": "Finding scores", "score": "score", "findings": "findings", "coverage": "coverage",
+           "per_file": "Coverage per file", "a": "A (claimed original)", "b": "B (accused)",
+           "progress": "Review progress", "title": "{case}: {n} findings in {m} comparison(s)"},
+}
 
 
 @dataclass(frozen=True)
@@ -57,11 +69,37 @@ def score_bins(rows: list[FindingRow], bins: int = 10) -> dict[str, np.ndarray]:
     return out
 
 
-def dashboard_figure(case: Case) -> Any:
+@functools.cache
+def cjk_font() -> str | None:
+    """The first CJK font family matplotlib can use on this machine, or None."""
+    from matplotlib import font_manager
+
+    available = {f.name for f in font_manager.fontManager.ttflist}
+    return next((name for name in CJK_FAMILIES if name in available), None)
+
+
+def dashboard_figure(case: Case, lang: str | None = None) -> Any:
     """A matplotlib Figure with three panels: scores by status, coverage per file, decisions.
 
-    Labels are ASCII (file names aside) so that no CJK font is needed to draw it.
+    ``lang`` "zh" labels it in Chinese, "en" in English; None picks Chinese when a CJK font is installed. The
+    font list puts that CJK font after DejaVu Sans, so Chinese file names draw in either language. Glyphs are
+    looked up when the figure is drawn: draw or save it under ``matplotlib.rc_context(font_rc())`` (as
+    :func:`dashboard_png` does) or with that font list set globally.
     """
+    from matplotlib import rc_context
+
+    lang = lang or ("zh" if cjk_font() else "en")
+    with rc_context(font_rc()):
+        return _draw(case, LABELS[lang], STATUS_LABELS[lang])
+
+
+def font_rc() -> dict[str, list[str]]:
+    """matplotlib settings: DejaVu Sans for Latin text, falling back glyph by glyph to the CJK font."""
+    font = cjk_font()
+    return {"font.family": ["DejaVu Sans", font] if font else ["DejaVu Sans"]}
+
+
+def _draw(case: Case, text: dict[str, str], status_names: dict[str, str]) -> Any:
     from matplotlib.figure import Figure
 
     rows = finding_rows(case)
@@ -73,30 +111,35 @@ def dashboard_figure(case: Case) -> Any:
     bottom = np.zeros(10)
     for status, values in counts.items():
         ax_scores.bar(left, values, width=0.1, align="edge", bottom=bottom, color=STATUS_COLOURS[status],
-                      label=status)
+                      label=status_names[status])
         bottom += values
-    ax_scores.set(xlabel="score", ylabel="findings", title="Finding scores", xlim=(0, 1))
+    ax_scores.set(xlabel=text["score"], ylabel=text["findings"], title=text["scores"], xlim=(0, 1))
     ax_scores.legend(fontsize=8)
     names = [f"{c.file_a or '—'} ↔ {c.file_b or '—'}" for c in coverage]
     y = np.arange(len(coverage))
-    ax_cov.barh(y - 0.2, [c.coverage_a for c in coverage], height=0.4, label="A (YB)", color="#4a78c2")
-    ax_cov.barh(y + 0.2, [c.coverage_b for c in coverage], height=0.4, label="B (JC)", color="#c2594a")
+    ax_cov.barh(y - 0.2, [c.coverage_a for c in coverage], height=0.4, label=text["a"], color="#4a78c2")
+    ax_cov.barh(y + 0.2, [c.coverage_b for c in coverage], height=0.4, label=text["b"], color="#c2594a")
     ax_cov.set_yticks(y, names, fontsize=7)
     ax_cov.invert_yaxis()
-    ax_cov.set(xlabel="coverage", title="Coverage per file", xlim=(0, 1))
+    ax_cov.set(xlabel=text["coverage"], title=text["per_file"], xlim=(0, 1))
     ax_cov.legend(fontsize=8)
     decided = decision_counts(rows)
-    ax_dec.bar(list(decided), list(decided.values()), color=[STATUS_COLOURS[k] for k in decided])
-    ax_dec.set(title="Review progress", ylabel="findings")
-    ax_dec.tick_params(axis="x", labelsize=8, labelrotation=30)
-    fig.suptitle(f"{case.config.case_id}: {len(rows)} findings in {len(case.comparisons())} comparison(s)")
+    ax_dec.bar([status_names[k] for k in decided], list(decided.values()),
+               color=[STATUS_COLOURS[k] for k in decided])
+    ax_dec.set(title=text["progress"], ylabel=text["findings"])
+    for label in ax_dec.get_xticklabels():
+        label.set(fontsize=8, rotation=30, ha="right", rotation_mode="anchor")
+    fig.suptitle(text["title"].format(case=case.config.case_id, n=len(rows), m=len(case.comparisons())))
     return fig
 
 
-def dashboard_png(case: Case, dpi: int = 90) -> bytes:
+def dashboard_png(case: Case, dpi: int = 90, lang: str | None = None) -> bytes:
     """The dashboard as PNG bytes (for notebooks without a matplotlib backend, and for files)."""
     import io
 
+    from matplotlib import rc_context
+
     buffer = io.BytesIO()
-    dashboard_figure(case).savefig(buffer, format="png", dpi=dpi)
+    with rc_context(font_rc()):
+        dashboard_figure(case, lang).savefig(buffer, format="png", dpi=dpi)
     return buffer.getvalue()
