@@ -20,6 +20,7 @@ statement-like subtrees ("units") used for reordering-robust matching.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import lru_cache
 
@@ -75,6 +76,8 @@ TERMINATORS = frozenset({"RETURN", "THROW", "JUMP"})
 FALSY = frozenset({"false", "False", "0", "nil", "NULL", "None", "null"})
 _ARITH = frozenset("+ - * / % ** // .. @ ^^".split())
 _COMPARE = frozenset("< > <= >= == != === !== ~= <> is in instanceof not in is not".split())
+# Comparisons that mean the same with their operands swapped (and the operator mirrored: < and > share a class).
+_MIRRORABLE = frozenset("< > <= >= == != === !== ~= <>".split())
 _LOGIC = frozenset("&& || and or ?? !".split())
 MIN_UNIT_TOKENS = 4
 
@@ -140,6 +143,26 @@ def _operator_class(node, classes: bool = True) -> str:
     return "OP"
 
 
+def _canonical_operands(out: TokenStream, node, first: int, pos: Callable[[int], int]) -> None:
+    """Put the two operands of a mirrorable comparison in a canonical order (``0 != i % 15`` and
+    ``i % 15 != 0``, ``a < b`` and ``b > a`` give the same kinds).
+
+    Only kinds and raw texts are permuted; positions stay in text order, so a fragment still maps to the
+    lines it covers (within one comparison the columns of the swapped tokens are approximate).
+    """
+    operands = [c for c in node.named_children if classify(c.type) != "COMMENT"]
+    ops = [c.type for c in node.children if not c.is_named]
+    if len(operands) != 2 or len(ops) != 1 or ops[0] not in _MIRRORABLE:
+        return
+    right_start = pos(operands[1].start_byte)
+    end = len(out.kinds)
+    split = next((i for i in range(first + 1, end) if out.start[i] >= right_start), end)
+    left, right = out.kinds[first + 1:split], out.kinds[split:end]
+    if left and right and right < left:
+        out.kinds[first + 1:end] = right + left
+        out.raw[first + 1:end] = out.raw[split:end] + out.raw[first + 1:split]
+
+
 def _condition_text(node) -> str | None:
     cond = node.child_by_field_name("condition")
     if cond is None:
@@ -174,6 +197,8 @@ def from_tree(tree, text: str, data: bytes, steps: frozenset[str] = frozenset(NO
                 out.units.append((first, len(out.kinds)))
             if category in ("COND", "LOOP") and _condition_text(node) in FALSY:
                 out.dead.append((first, len(out.kinds)))
+            if category == "BINOP" and "operators" in steps:
+                _canonical_operands(out, node, first, pos)
             continue
         category = classify(node.type) if node.parent is not None else None
         start, end = pos(node.start_byte), pos(node.end_byte)
