@@ -46,7 +46,9 @@ class CodeComparator:
     code bridged inside one fragment; ``min_unit`` tokens of the smallest statement unit
     reported as reordered; ``shingle``/``num_perm``/``seed`` for the MinHash retrieval
     signature; ``evidence_weight`` and ``evidence_scale`` for how much shared comments,
-    literals, identifiers, misspellings and dead code add to the score; ``structure_mix``
+    literals, identifiers, misspellings and dead code add to the score; ``api_weight`` for a
+    shared identifier that is not declared in both files (a library or language name both
+    merely use, such as ``prototype`` or ``printf``) relative to one both declare; ``structure_mix``
     between symmetric similarity and containment; ``small_file`` tokens below which
     containment is shrunk; ``commonplace_share`` of corpus files a k-gram must occur in to
     be commonplace; ``max_bytes`` size cap per file.
@@ -57,7 +59,8 @@ class CodeComparator:
 
     def __init__(self, min_match: int = 12, max_gap: int = 12, min_fill: int = 5, min_unit: int = 8, shingle: int = 8,
                  num_perm: int = 128, seed: int = 1, evidence_weight: float = 0.5,
-                 evidence_scale: float = 3.0, structure_mix: float = 0.5, small_file: int = 150,
+                 evidence_scale: float = 3.0, api_weight: float = 0.25, structure_mix: float = 0.5,
+                 small_file: int = 150,
                  commonplace_share: float = 0.1, max_bytes: int = 4 * 1024 * 1024,
                  normalise: Sequence[str] = NORMALISATION_STEPS, reorder: bool = True) -> None:
         self.min_match = min_match
@@ -69,6 +72,7 @@ class CodeComparator:
         self.seed = seed
         self.evidence_weight = evidence_weight
         self.evidence_scale = evidence_scale
+        self.api_weight = api_weight
         self.structure_mix = structure_mix
         self.small_file = small_file
         self.commonplace_share = commonplace_share
@@ -86,7 +90,7 @@ class CodeComparator:
         out = {"min_match": self.min_match, "max_gap": self.max_gap, "min_fill": self.min_fill,
                "min_unit": self.min_unit, "shingle": self.shingle, "num_perm": self.num_perm, "seed": self.seed,
                "evidence_weight": self.evidence_weight, "evidence_scale": self.evidence_scale,
-               "structure_mix": self.structure_mix, "small_file": self.small_file,
+               "api_weight": self.api_weight, "structure_mix": self.structure_mix, "small_file": self.small_file,
                "commonplace_share": self.commonplace_share, "max_bytes": self.max_bytes,
                "signature_scheme": minhash.SCHEME, "reader": "tree-sitter (lexical fallback)",
                "normalise": list(self.normalise), "reorder": self.reorder}
@@ -275,8 +279,17 @@ class CodeComparator:
         shared(da["comments"], db["comments"], "comment", evidence.comment_weight)
         shared(da["strings"], db["strings"], "string",
                lambda t: evidence.literal_weight(t, corpus.get("string_df"), n))
+        # Names declared in both files weigh fully; names one side merely uses (library/language API) less.
+        # Features without a "declared" list (older caches) count every name as declared.
+        declared = (set(da["declared"]) & set(db["declared"])
+                    if "declared" in da and "declared" in db else None)
+
+        def identifier_weight(t: str) -> float:
+            rarity = evidence.identifier_rarity(t, corpus.get("ident_df"), n)
+            return rarity if declared is None or t in declared else rarity * self.api_weight
+
         shared([[r[0], r[2], r[3]] for r in da["identifiers"]], [[r[0], r[2], r[3]] for r in db["identifiers"]],
-               "identifier", lambda t: evidence.identifier_rarity(t, corpus.get("ident_df"), n))
+               "identifier", identifier_weight)
         shared(da["misspellings"], db["misspellings"], "misspelling", lambda t: 1.0)
         dead_a = _dead_rows(da)
         dead_b = _dead_rows(db)

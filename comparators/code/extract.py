@@ -46,10 +46,8 @@ def features_data(text: str, encoding: str, language: Language | None,
         entry[0] += 1
     words = [(w, start, end) for name, start, end in stream.identifiers
              for w in evidence.words_of(name) if len(evidence.words_of(name)) > 1]
-    for body, start, end in stream.strings:
-        words.extend((w.lower(), start, end) for w in evidence._WORD.findall(body))
-    for body, start, end in stream.comments:
-        words.extend((w.lower(), start, end) for w in evidence._WORD.findall(body))
+    for body, start, end in (*stream.strings, *stream.comments):
+        words.extend((w, start, end) for w in evidence.prose_words(body))
     data = {
         "language": language.name if language else "unknown",
         "grammar": grammar_version(language.name) if language and stream.reader == "tree-sitter" else None,
@@ -67,6 +65,7 @@ def features_data(text: str, encoding: str, language: Language | None,
         "comments": [[evidence.normalise_comment(c), s, e] for c, s, e in stream.comments],
         "strings": [[evidence.string_body(t), s, e] for t, s, e in stream.strings],
         "identifiers": [[name, *v] for name, v in sorted(identifiers.items())],
+        "declared": sorted(stream.declared),
         "misspellings": [list(m) for m in evidence.misspellings(words)],
     }
     return data, notes

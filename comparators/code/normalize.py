@@ -104,6 +104,7 @@ class TokenStream:
     strings: list[tuple[str, int, int]] = field(default_factory=list)
     identifiers: list[tuple[str, int, int]] = field(default_factory=list)
     dead: list[tuple[int, int]] = field(default_factory=list)
+    declared: set[str] = field(default_factory=set)
     reader: str = "tree-sitter"
     problems: list[str] = field(default_factory=list)
 
@@ -141,6 +142,28 @@ def _operator_class(node, classes: bool = True) -> str:
                 return "OP_ARITH"
             return "OP_BIT"
     return "OP"
+
+
+# Fields under which a name is declared (functions, classes, variables, fields, parameters in every grammar).
+_DECLARING_FIELDS = ("name", "declarator")
+# Parents whose identifier children are declared names even without such a field.
+_DECLARING_PARENTS = frozenset({"parameters", "formal_parameters", "typed_parameter", "lambda_parameters",
+                                "pattern_list", "tuple_pattern", "catch_clause", "except_clause",
+                                "parameter_list"})
+# Parents whose ``left`` side declares (Python assignments, for-loop variables).
+_LEFT_DECLARES = frozenset({"assignment", "for_statement", "for_in_statement"})
+
+
+def _declares(node) -> bool:
+    """Whether this identifier is the name a declaration introduces (not a use of a name)."""
+    parent = node.parent
+    if parent is None:
+        return False
+    if any(parent.child_by_field_name(name) == node for name in _DECLARING_FIELDS):
+        return True
+    if parent.type in _LEFT_DECLARES:
+        return parent.child_by_field_name("left") == node
+    return parent.type in _DECLARING_PARENTS
 
 
 def _canonical_operands(out: TokenStream, node, first: int, pos: Callable[[int], int]) -> None:
@@ -217,6 +240,8 @@ def from_tree(tree, text: str, data: bytes, steps: frozenset[str] = frozenset(NO
                 out.strings.append((raw, start, end))
             elif category == "ID":
                 out.identifiers.append((raw, start, end))
+                if _declares(node):
+                    out.declared.add(raw)
             continue
         first = len(out.kinds)
         if category is not None:
