@@ -328,3 +328,43 @@ def test_code_inside_preprocessor_conditionals_is_read(tmp_path: Path) -> None:
     (tmp_path / "w.c").write_text(wrapped, encoding="utf-8")
     features = comparators.get("code").extract(tmp_path / "w.c")
     assert features.data["kinds"].split("\x1f").count("FUNC") == 2
+
+
+def test_flipped_comparisons_read_alike() -> None:
+    """``0 != i % 15`` and ``i % 15 != 0`` (and ``a < b`` / ``b > a``) give the same normalised tokens."""
+    from comparators.code.extract import token_stream
+    from comparators.code.languages import language_of
+
+    c = language_of(Path("x.c"))
+    plain = token_stream("int f(int i, int n) { if (i % 15 != 0 && i < n) return 1; return 0; }\n", c)
+    flipped = token_stream("int f(int i, int n) { if (0 != i % 15 && n > i) return 1; return 0; }\n", c)
+    assert plain.kinds == flipped.kinds
+    assert flipped.start == sorted(flipped.start)  # positions stay in text order
+    chained = token_stream("def f(a, b, c):\n    return a < b < c\n", language_of(Path("x.py")))
+    assert chained.kinds.count("OP_CMP") == 1  # a chain of three operands is left as written
+
+
+def test_api_names_weigh_less_than_shared_declared_names(tmp_path: Path) -> None:
+    """Names both files merely use (library calls) are weak evidence; names both declare are strong."""
+    from comparators.code.extract import token_stream
+    from comparators.code.languages import language_of
+
+    stream = token_stream("import os\n\ndef load_quest_table(path, limit=3):\n    rows = os.listdir(path)\n"
+                          "    for entry in rows:\n        print(entry)\n", language_of(Path("x.py")))
+    assert {"load_quest_table", "path", "limit", "rows", "entry"} <= stream.declared
+    assert not {"os", "listdir", "print"} & stream.declared
+    call = "int main(void) {{\n    int {v} = compute_checksum_table({n});\n    return {v};\n}}\n"
+    uses = _compare(tmp_path, "a.c", call.format(v="total", n=3), "b.c", call.format(v="acc", n=4))
+    define = "int compute_checksum_table(int {v}) {{\n    return {v} * {n};\n}}\n"
+    both = _compare(tmp_path, "c.c", define.format(v="n", n=7), "d.c", define.format(v="m", n=9))
+    for result in (uses, both):
+        assert "compute_checksum_table" in result.to_dict()["evidence"]["identifiers"]
+    assert 0 < uses.to_dict()["scores"]["evidence"] < both.to_dict()["scores"]["evidence"]
+
+
+def test_jargon_and_contractions_are_not_misspellings() -> None:
+    from comparators.code import evidence
+
+    words = [(w, 0, 1) for w in evidence.prose_words("@param utils: doesn't lookup the recieved colour")]
+    found = {w for w, _, _ in evidence.misspellings(words)}
+    assert found == {"recieved"}
