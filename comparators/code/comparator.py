@@ -57,7 +57,7 @@ class CodeComparator:
     name = "code"
     version = "0.3.0"
 
-    def __init__(self, min_match: int = 12, max_gap: int = 12, min_fill: int = 5, min_unit: int = 8, shingle: int = 8,
+    def __init__(self, min_match: int = 12, max_gap: int = 12, min_fill: int = 8, min_unit: int = 8, shingle: int = 8,
                  num_perm: int = 128, seed: int = 1, evidence_weight: float = 0.5,
                  evidence_scale: float = 3.0, api_weight: float = 0.25, structure_mix: float = 0.5,
                  small_file: int = 150,
