@@ -19,6 +19,7 @@ statement-like subtrees ("units") used for reordering-robust matching.
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -186,6 +187,75 @@ def _canonical_operands(out: TokenStream, node, first: int, pos: Callable[[int],
         out.raw[first + 1:end] = out.raw[split:end] + out.raw[first + 1:split]
 
 
+def _field_span(node, names: tuple[str, ...], pos: Callable[[int], int]) -> tuple[int, int] | None:
+    """Character span of all children under any of the field ``names`` (None when there are none)."""
+    children = [c for name in names for c in node.children_by_field_name(name) if c.is_named]
+    if not children:
+        return None
+    return pos(min(c.start_byte for c in children)), pos(max(c.end_byte for c in children))
+
+
+def _regroup(out: TokenStream, first: int, spans: list[tuple[int, int] | None]) -> bool:
+    """Reorder the tokens of one node (``first`` = its head token) so that the groups come in the order of
+    ``spans`` (character spans; None = the head token). Kinds and raw texts move, positions stay in text order.
+    Nothing changes (False) unless the groups cover every token of the node exactly once."""
+    end = len(out.kinds)
+    groups: list[tuple[int, int]] = []
+    for span in spans:
+        if span is None:
+            groups.append((first, first + 1))
+            continue
+        lo = bisect.bisect_left(out.start, span[0], first + 1, end)
+        hi = bisect.bisect_left(out.start, span[1], lo, end)
+        groups.append((lo, hi))
+    edge = first
+    for lo, hi in sorted(g for g in groups if g[1] > g[0]):
+        if lo != edge:
+            return False  # a gap or an overlap: some token belongs to no group, or to two
+        edge = hi
+    if edge != end:
+        return False
+    kinds = [k for lo, hi in groups for k in out.kinds[lo:hi]]
+    raw = [r for lo, hi in groups for r in out.raw[lo:hi]]
+    out.kinds[first:end], out.raw[first:end] = kinds, raw
+    return True
+
+
+def _loop_in_while_order(out: TokenStream, node, first: int, pos: Callable[[int], int]) -> None:
+    """A three-part ``for`` read in the order of the equivalent ``while``: initialiser, loop, condition, body,
+    update (so ``for (i = 0; i < n; i++) B`` and ``i = 0; while (i < n) { B i++; }`` read alike)."""
+    init = _field_span(node, ("initializer", "init"), pos)
+    update = _field_span(node, ("update", "increment"), pos)
+    body = _field_span(node, ("body",), pos)
+    if body is None or (init is None and update is None):
+        return
+    spans = [init, None, _field_span(node, ("condition",), pos), body, update]
+    _regroup(out, first, [s for i, s in enumerate(spans) if s is not None or i == 1])
+
+
+def _branches_in_canonical_order(out: TokenStream, node, first: int, pos: Callable[[int], int]) -> None:
+    """``if c A else B`` and ``if !c B else A`` (and ternaries) read alike: the two branches in a canonical
+    order (by their kinds). ``else if`` chains are left as written."""
+    alternatives = [c for c in node.children_by_field_name("alternative") if c.is_named]
+    consequence = _field_span(node, ("consequence",), pos)
+    if len(alternatives) != 1 or consequence is None:
+        return
+    alt = alternatives[0]
+    inner = [c for c in alt.named_children if classify(c.type) != "COMMENT"]
+    if alt.type in ("if_statement", "elif_clause") or (alt.type == "else_clause" and len(inner) == 1
+                                                      and inner[0].type == "if_statement"):
+        return
+    condition = _field_span(node, ("condition",), pos)
+    alternative = (pos(alt.start_byte), pos(alt.end_byte))
+    end = len(out.kinds)
+    a_lo = bisect.bisect_left(out.start, alternative[0], first + 1, end)
+    c_lo = bisect.bisect_left(out.start, consequence[0], first + 1, end)
+    c_hi = bisect.bisect_left(out.start, consequence[1], c_lo, end)
+    if out.kinds[a_lo:end] < out.kinds[c_lo:c_hi]:
+        _regroup(out, first, [None, condition, alternative, consequence] if condition else
+                 [None, alternative, consequence])
+
+
 def _condition_text(node) -> str | None:
     cond = node.child_by_field_name("condition")
     if cond is None:
@@ -222,6 +292,10 @@ def from_tree(tree, text: str, data: bytes, steps: frozenset[str] = frozenset(NO
                 out.dead.append((first, len(out.kinds)))
             if category == "BINOP" and "operators" in steps:
                 _canonical_operands(out, node, first, pos)
+            elif category == "LOOP" and "loops" in steps:
+                _loop_in_while_order(out, node, first, pos)
+            elif category == "COND" and "conditionals" in steps:
+                _branches_in_canonical_order(out, node, first, pos)
             continue
         category = classify(node.type) if node.parent is not None else None
         start, end = pos(node.start_byte), pos(node.end_byte)
