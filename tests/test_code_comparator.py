@@ -368,3 +368,35 @@ def test_jargon_and_contractions_are_not_misspellings() -> None:
     words = [(w, 0, 1) for w in evidence.prose_words("@param utils: doesn't lookup the recieved colour")]
     found = {w for w, _, _ in evidence.misspellings(words)}
     assert found == {"recieved"}
+
+
+@pytest.mark.parametrize("ext, for_loop, while_loop", [
+    (".c", "for (i = 0; i < n; i++) { s += a[i]; }", "i = 0; while (i < n) { s += a[i]; i++; }"),
+    (".java", "for (int i = 0; i < n; i++) { s += a[i]; }", "int i = 0; while (i < n) { s += a[i]; i++; }"),
+    (".js", "for (let i = 0; i < n; i++) { s += a[i]; }", "let i = 0; while (i < n) { s += a[i]; i++; }"),
+])
+def test_for_and_while_forms_read_alike(ext: str, for_loop: str, while_loop: str) -> None:
+    """A three-part ``for`` is read in the order of its ``while`` form; positions stay in text order."""
+    from comparators.code.extract import token_stream
+    from comparators.code.languages import language_of
+
+    wrap = {".c": "int f(int *a, int n) {{ int s = 0; int i; {} return s; }}\n",
+            ".java": "class A {{ int f(int[] a, int n) {{ int s = 0; {} return s; }} }}\n",
+            ".js": "function f(a, n) {{ let s = 0; {} return s; }}\n"}[ext]
+    lang = language_of(Path("x" + ext))
+    a, b = token_stream(wrap.format(for_loop), lang), token_stream(wrap.format(while_loop), lang)
+    assert a.kinds == b.kinds
+    assert a.start == sorted(a.start)
+
+
+def test_inverted_if_else_reads_alike() -> None:
+    from comparators.code.extract import token_stream
+    from comparators.code.languages import language_of
+
+    lang = language_of(Path("x.java"))
+    body = "class A {{ int f(int a) {{ {} return a; }} }}\n"
+    plain = token_stream(body.format("if (a > 0) { return g(a); } else { a = 0; }"), lang)
+    inverted = token_stream(body.format("if (a <= 0) { a = 0; } else { return g(a); }"), lang)
+    chain = token_stream(body.format("if (a > 0) { a = 1; } else if (a < 0) { a = 2; } else { a = 3; }"), lang)
+    assert plain.kinds == inverted.kinds
+    assert chain.kinds.count("COND") == 2
