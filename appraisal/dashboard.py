@@ -82,18 +82,17 @@ def dashboard_figure(case: Case, lang: str | None = None) -> Any:
     """A matplotlib Figure with three panels: scores by status, coverage per file, decisions.
 
     ``lang`` "zh" labels it in Chinese, "en" in English; None picks Chinese when a CJK font is installed. The
-    font list puts that CJK font after DejaVu Sans, so Chinese file names draw in either language. Glyphs are
-    looked up when the figure is drawn: draw or save it under ``matplotlib.rc_context(font_rc())`` (as
-    :func:`dashboard_png` does) or with that font list set globally.
+    font list puts that CJK font after DejaVu Sans, so Chinese file names draw in either language; every text
+    keeps the font list it was created with, so the figure draws correctly wherever it is saved.
     """
     from matplotlib import rc_context
 
     lang = lang or ("zh" if cjk_font() else "en")
-    with rc_context(font_rc()):
+    with rc_context(_font_rc()):
         return _draw(case, LABELS[lang], STATUS_LABELS[lang])
 
 
-def font_rc() -> dict[str, list[str]]:
+def _font_rc() -> dict[str, list[str]]:
     """matplotlib settings: DejaVu Sans for Latin text, falling back glyph by glyph to the CJK font."""
     font = cjk_font()
     return {"font.family": ["DejaVu Sans", font] if font else ["DejaVu Sans"]}
@@ -137,9 +136,6 @@ def dashboard_png(case: Case, dpi: int = 90, lang: str | None = None) -> bytes:
     """The dashboard as PNG bytes (for notebooks without a matplotlib backend, and for files)."""
     import io
 
-    from matplotlib import rc_context
-
     buffer = io.BytesIO()
-    with rc_context(font_rc()):
-        dashboard_figure(case, lang).savefig(buffer, format="png", dpi=dpi)
+    dashboard_figure(case, lang).savefig(buffer, format="png", dpi=dpi)
     return buffer.getvalue()
