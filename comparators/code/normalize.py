@@ -167,24 +167,8 @@ def _declares(node) -> bool:
     return parent.type in _DECLARING_PARENTS
 
 
-def _canonical_operands(out: TokenStream, node, first: int, pos: Callable[[int], int]) -> None:
-    """Put the two operands of a mirrorable comparison in a canonical order (``0 != i % 15`` and
-    ``i % 15 != 0``, ``a < b`` and ``b > a`` give the same kinds).
-
-    Only kinds and raw texts are permuted; positions stay in text order, so a fragment still maps to the
-    lines it covers (within one comparison the columns of the swapped tokens are approximate).
-    """
-    operands = [c for c in node.named_children if classify(c.type) != "COMMENT"]
-    ops = [c.type for c in node.children if not c.is_named]
-    if len(operands) != 2 or len(ops) != 1 or ops[0] not in _MIRRORABLE:
-        return
-    right_start = pos(operands[1].start_byte)
-    end = len(out.kinds)
-    split = next((i for i in range(first + 1, end) if out.start[i] >= right_start), end)
-    left, right = out.kinds[first + 1:split], out.kinds[split:end]
-    if left and right and right < left:
-        out.kinds[first + 1:end] = right + left
-        out.raw[first + 1:end] = out.raw[split:end] + out.raw[first + 1:split]
+def _node_span(node, pos: Callable[[int], int]) -> tuple[int, int]:
+    return pos(node.start_byte), pos(node.end_byte)
 
 
 def _field_span(node, names: tuple[str, ...], pos: Callable[[int], int]) -> tuple[int, int] | None:
@@ -195,30 +179,42 @@ def _field_span(node, names: tuple[str, ...], pos: Callable[[int], int]) -> tupl
     return pos(min(c.start_byte for c in children)), pos(max(c.end_byte for c in children))
 
 
-def _regroup(out: TokenStream, first: int, spans: list[tuple[int, int] | None]) -> bool:
-    """Reorder the tokens of one node (``first`` = its head token) so that the groups come in the order of
-    ``spans`` (character spans; None = the head token). Kinds and raw texts move, positions stay in text order.
-    Nothing changes (False) unless the groups cover every token of the node exactly once."""
+def _tokens_in(out: TokenStream, first: int, span: tuple[int, int]) -> tuple[int, int]:
+    """Index range of the tokens of the node headed by token ``first`` that start inside ``span``."""
     end = len(out.kinds)
-    groups: list[tuple[int, int]] = []
-    for span in spans:
-        if span is None:
-            groups.append((first, first + 1))
-            continue
-        lo = bisect.bisect_left(out.start, span[0], first + 1, end)
-        hi = bisect.bisect_left(out.start, span[1], lo, end)
-        groups.append((lo, hi))
+    lo = bisect.bisect_left(out.start, span[0], first + 1, end)
+    return lo, bisect.bisect_left(out.start, span[1], lo, end)
+
+
+def _regroup(out: TokenStream, first: int, spans: list[tuple[int, int] | None]) -> None:
+    """Reorder the tokens of one node (``first`` = its head token) so that the groups come in the order of
+    ``spans`` (character spans; None = the head token). Kinds and raw texts move; positions stay in text order,
+    so a fragment still maps to the lines it covers (columns inside the node are approximate). Nothing changes
+    unless the groups cover every token of the node exactly once."""
+    end = len(out.kinds)
+    groups = [(first, first + 1) if span is None else _tokens_in(out, first, span) for span in spans]
     edge = first
     for lo, hi in sorted(g for g in groups if g[1] > g[0]):
         if lo != edge:
-            return False  # a gap or an overlap: some token belongs to no group, or to two
+            return  # a gap or an overlap: some token belongs to no group, or to two
         edge = hi
     if edge != end:
-        return False
-    kinds = [k for lo, hi in groups for k in out.kinds[lo:hi]]
-    raw = [r for lo, hi in groups for r in out.raw[lo:hi]]
-    out.kinds[first:end], out.raw[first:end] = kinds, raw
-    return True
+        return
+    out.kinds[first:end] = [k for lo, hi in groups for k in out.kinds[lo:hi]]
+    out.raw[first:end] = [r for lo, hi in groups for r in out.raw[lo:hi]]
+
+
+def _canonical_operands(out: TokenStream, node, first: int, pos: Callable[[int], int]) -> None:
+    """Put the two operands of a mirrorable comparison in a canonical order (``0 != i % 15`` and
+    ``i % 15 != 0``, ``a < b`` and ``b > a`` give the same kinds)."""
+    operands = [c for c in node.named_children if classify(c.type) != "COMMENT"]
+    ops = [c.type for c in node.children if not c.is_named]
+    if len(operands) != 2 or len(ops) != 1 or ops[0] not in _MIRRORABLE:
+        return
+    left, right = (_node_span(c, pos) for c in operands)
+    (l_lo, l_hi), (r_lo, r_hi) = _tokens_in(out, first, left), _tokens_in(out, first, right)
+    if l_hi > l_lo and r_hi > r_lo and out.kinds[r_lo:r_hi] < out.kinds[l_lo:l_hi]:
+        _regroup(out, first, [None, right, left])
 
 
 def _loop_in_while_order(out: TokenStream, node, first: int, pos: Callable[[int], int]) -> None:
@@ -229,8 +225,9 @@ def _loop_in_while_order(out: TokenStream, node, first: int, pos: Callable[[int]
     body = _field_span(node, ("body",), pos)
     if body is None or (init is None and update is None):
         return
-    spans = [init, None, _field_span(node, ("condition",), pos), body, update]
-    _regroup(out, first, [s for i, s in enumerate(spans) if s is not None or i == 1])
+    condition = _field_span(node, ("condition",), pos)
+    before = [init] if init else []
+    _regroup(out, first, [*before, None, *(s for s in (condition, body, update) if s)])
 
 
 def _branches_in_canonical_order(out: TokenStream, node, first: int, pos: Callable[[int], int]) -> None:
@@ -238,22 +235,21 @@ def _branches_in_canonical_order(out: TokenStream, node, first: int, pos: Callab
     order (by their kinds). ``else if`` chains are left as written."""
     alternatives = [c for c in node.children_by_field_name("alternative") if c.is_named]
     consequence = _field_span(node, ("consequence",), pos)
-    if len(alternatives) != 1 or consequence is None:
+    if len(alternatives) != 1 or consequence is None or _is_else_if(alternatives[0]):
         return
-    alt = alternatives[0]
-    inner = [c for c in alt.named_children if classify(c.type) != "COMMENT"]
-    if alt.type in ("if_statement", "elif_clause") or (alt.type == "else_clause" and len(inner) == 1
-                                                      and inner[0].type == "if_statement"):
-        return
-    condition = _field_span(node, ("condition",), pos)
-    alternative = (pos(alt.start_byte), pos(alt.end_byte))
-    end = len(out.kinds)
-    a_lo = bisect.bisect_left(out.start, alternative[0], first + 1, end)
-    c_lo = bisect.bisect_left(out.start, consequence[0], first + 1, end)
-    c_hi = bisect.bisect_left(out.start, consequence[1], c_lo, end)
-    if out.kinds[a_lo:end] < out.kinds[c_lo:c_hi]:
-        _regroup(out, first, [None, condition, alternative, consequence] if condition else
-                 [None, alternative, consequence])
+    alternative = _node_span(alternatives[0], pos)
+    (a_lo, a_hi), (c_lo, c_hi) = _tokens_in(out, first, alternative), _tokens_in(out, first, consequence)
+    if out.kinds[a_lo:a_hi] < out.kinds[c_lo:c_hi]:
+        condition = _field_span(node, ("condition",), pos)
+        _regroup(out, first, [None, *([condition] if condition else []), alternative, consequence])
+
+
+def _is_else_if(alternative) -> bool:
+    """An ``else if`` / ``elif`` branch (the next link of a chain, not a plain else)."""
+    if alternative.type in ("if_statement", "elif_clause"):
+        return True
+    inner = [c for c in alternative.named_children if classify(c.type) != "COMMENT"]
+    return alternative.type == "else_clause" and len(inner) == 1 and inner[0].type == "if_statement"
 
 
 def _condition_text(node) -> str | None:
