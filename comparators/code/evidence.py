@@ -39,15 +39,15 @@ println stdin stdout stderr argc impl func async await lambda elif endif ifdef i
 
 # Words of programmers' English that are no English dictionary word but no misspelling either: jargon,
 # abbreviations, British spellings, fragments of markup (found as the most frequent "misspellings" across
-# thousands of unrelated files of the benchmark's tune split).
+# thousands of unrelated files of the benchmark's tune split). Words already in CODE_WORDS are not repeated.
 JARGON = frozenset("""
 param params errno readme utils util lookup lookups endian codec codecs compat globals modulo stateful deque
 arity impls preload lineno millis unary binop fixme todo rtype consts ssize cstring cstrings untrusted
 decref incref asdict ident idents memoizing embedder embedders dists deopts chardet ulong uint ushort uchar
 thead tfoot tbody hgroup colgroup iframe noscript textarea fieldset datetime timezone unicode ascii utf
-mutex mutexes regex regexes stdio stdlib struct structs enums args kwargs varargs bool bools init inits
-ctor dtor getter getters setter setters iterable iterables iterator callable callables async sync
-tuple tuples typedef typedefs namespace namespaces boolean booleans config configs runtime runtimes
+mutex mutexes regex regexes stdio stdlib structs enums varargs bools inits
+ctor dtor getter getters setter setters iterable iterables iterator callable callables sync
+tuple tuples typedefs namespace namespaces boolean booleans configs runtime runtimes
 metadata dataset datasets subclass subclasses superclass builtin builtins plugin plugins localhost
 hostname hostnames username usernames filename filenames pathname dirname basename whitespace
 colour colours behaviour behaviours initialise initialised initialises serialise serialised normalise
