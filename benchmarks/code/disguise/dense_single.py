@@ -30,33 +30,29 @@ def _deadcode(share: float, helpers: int):
                                                  switch_groups=True)
 
 
+_BRACES: DenseStep = ("braces", dense.add_braces)
+_CONTROLFLOW_4: list[DenseStep] = [
+    _BRACES,
+    ("controlflow", lambda s, lang, r: controlflow.transform(s, lang, 3, r)),
+    ("flip", lambda s, lang, r: dense.flip_comparisons(s, lang, r, 1.0)),
+]
+_DEADCODE_4: list[DenseStep] = [_BRACES, ("deadcode", _deadcode(0.5, 3))]
 STEPS: dict[tuple[str, int], list[DenseStep]] = {
     ("reorder", 4): [
         ("shuffle", dense.shuffle_statements),
         ("reorder", lambda s, lang, r: reorder.transform(s, lang, 3, r)),
     ],
-    ("deadcode", 4): [("braces", dense.add_braces), ("deadcode", _deadcode(0.5, 3))],
-    ("deadcode", 5): [("braces", dense.add_braces), ("deadcode", _deadcode(0.5, 3)),
-                      ("deadcode-2", _deadcode(0.6, 2))],
-    ("controlflow", 4): [
-        ("braces", dense.add_braces),
-        ("controlflow", lambda s, lang, r: controlflow.transform(s, lang, 3, r)),
-        ("flip", lambda s, lang, r: dense.flip_comparisons(s, lang, r, 1.0)),
-    ],
-    ("controlflow", 5): [
-        ("braces", dense.add_braces),
-        ("controlflow", lambda s, lang, r: controlflow.transform(s, lang, 3, r)),
-        ("flip", lambda s, lang, r: dense.flip_comparisons(s, lang, r, 1.0)),
-        ("controlflow-2", lambda s, lang, r: controlflow.transform(s, lang, 3, r, exclude=UNDOING)),
-    ],
+    ("deadcode", 4): _DEADCODE_4,
+    ("deadcode", 5): [*_DEADCODE_4, ("deadcode-2", _deadcode(0.6, 2))],
+    ("controlflow", 4): _CONTROLFLOW_4,
+    ("controlflow", 5): [*_CONTROLFLOW_4,
+                         ("controlflow-2", lambda s, lang, r: controlflow.transform(s, lang, 3, r, exclude=UNDOING))],
     ("splitmerge", 4): [("splitmerge", lambda s, lang, r: splitmerge.transform(s, lang, 3, r, ops=6))],
     ("splitmerge", 5): [("splitmerge", lambda s, lang, r: splitmerge.transform(s, lang, 3, r, ops=10))],
 }
 # Family -> its dense strengths, in job order.
-LEVELS: dict[str, tuple[int, ...]] = {}
-for _family, _strength in STEPS:
-    LEVELS.setdefault(_family, ())
-    LEVELS[_family] += (_strength,)
+LEVELS: dict[str, tuple[int, ...]] = {
+    family: tuple(s for f, s in STEPS if f == family) for family in dict.fromkeys(f for f, _ in STEPS)}
 
 
 def transform(family: str, src: bytes, lang: str, strength: int, rng: random.Random) -> bytes:
