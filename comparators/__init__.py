@@ -19,7 +19,7 @@ __all__ = ["Comparator", "Comparison", "Features", "InputError", "Match", "Regio
 
 # kind -> "module:Class"; order matters for detection (most specific first).
 _REGISTRY: dict[str, str] = {
-    "package": "comparators.package:PackageComparator",
+    "package": "comparators.package.compare:PackageComparator",
     "code": "comparators.code:CodeComparator",
     "text": "comparators.text:TextComparator",
 }

@@ -1,4 +1,4 @@
-"""Tests for comparators.archive: safe extraction and folder walking on real files."""
+"""Tests for comparators.package.archive: safe extraction and folder walking on real files."""
 
 from __future__ import annotations
 
@@ -16,7 +16,9 @@ from pathlib import Path
 import py7zr
 import pytest
 
-from comparators.archive import (
+from comparators.errors import InputError
+from comparators.hashing import sha256_bytes, sha256_file
+from comparators.package.archive import (
     ArchiveLimits,
     Member,
     extract_archive,
@@ -24,8 +26,6 @@ from comparators.archive import (
     safe_relpath,
     walk_tree,
 )
-from comparators.errors import InputError
-from comparators.hashing import sha256_bytes, sha256_file
 
 MiB = 1 << 20
 FILES = {"src/main.c": b"int main(void) { return 0; }\n", "README": b"hello\n", "empty.txt": b""}

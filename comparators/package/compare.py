@@ -16,7 +16,6 @@ from typing import Any
 
 import numpy as np
 
-from comparators.archive import ArchiveLimits, Member, extract_archive, is_archive, walk_tree
 from comparators.base import (
     ComparatorInfo,
     Comparison,
@@ -32,6 +31,7 @@ from comparators.errors import InputError
 from comparators.fingerprint import minhash
 from comparators.fingerprint.tokens import hash_tokens
 from comparators.hashing import sha256_bytes, sha256_file
+from comparators.package.archive import ArchiveLimits, Member, extract_archive, is_archive, walk_tree
 
 MEMBER_KINDS = ("code", "text")
 VENDOR_DIRS = frozenset({"node_modules", "vendor", "vendors", "third_party", "thirdparty", "third-party",
