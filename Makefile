@@ -11,7 +11,7 @@ SYSPKG := libreoffice-writer-nogui poppler-utils fonts-noto-cjk fonts-liberation
 .PHONY: demo test setup system-packages lint templates clean
 
 demo: setup
-	$(BIN)/python -m appraisal.demo
+	$(BIN)/python -m appraisal.cli demo
 
 test: setup
 	$(BIN)/python -m pytest -q

@@ -16,8 +16,8 @@ from pathlib import Path
 from typing import Any
 
 import comparators
-from appraisal import batch
-from appraisal.case import Case, IntegrityError
+from appraisal.batch import engine as batch
+from appraisal.custody.case import Case, IntegrityError
 from appraisal.version import tool_version
 from comparators.errors import InputError
 
@@ -96,6 +96,9 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--draft", action="store_true",
                    help="issue a draft marked as not usable when required fields or decisions are missing")
     p.add_argument("--json", action="store_true")
+    p = sub.add_parser("demo", help="build the sample case from cases/sample-source and issue its report")
+    p.add_argument("--target", type=Path, default=None, help="case folder (default: cases/sample)")
+    p.add_argument("--no-pdf", action="store_true")
     return parser
 
 
@@ -176,6 +179,28 @@ def _batch(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def _demo(args: argparse.Namespace) -> int:
+    from appraisal.demo import ROOT, build_sample
+    result = build_sample(args.target or ROOT / "cases" / "sample", pdf=False if args.no_pdf else None)
+    if result["pdf_problem"]:
+        print(f"PDF not produced: {result['pdf_problem']}", file=sys.stderr)
+    for item in result["comparisons"]:
+        r = item["result"]
+        s = r.get("summary", {})
+        print(f"{item['a_id']} vs {item['b_id']}: score {r['score']:.3f}, coverage A "
+              f"{100 * r['coverage_a']:.1f}%, B {100 * r['coverage_b']:.1f}%, "
+              f"{len(r['matches'])} findings; identical files {s.get('identical', {}).get('count', 0)}, "
+              f"similar {s.get('similar', {}).get('count', 0)}, excluded {s.get('excluded', {}).get('count', 0)}")
+    rerun_result = result["rerun"]
+    print("rerun:", "identical findings recomputed from the materials" if rerun_result.identical
+          else f"DIFFERS {rerun_result.differences}")
+    print("verification:", "ok" if not result["problems"] else result["problems"])
+    print(f"report: {result['report']}")
+    if result["pdf"]:
+        print(f"pdf:    {result['pdf']}")
+    return EXIT_OK
+
+
 def _case_create(args: argparse.Namespace) -> int:
     with Case.create(args.dir, title=args.title, client=args.client, number=args.number,
                      lang=args.lang) as case:
@@ -194,7 +219,7 @@ def _case_add(args: argparse.Namespace) -> int:
 
 
 def _case_run(args: argparse.Namespace) -> int:
-    from appraisal.progress import progress_bar
+    from appraisal.batch.progress import progress_bar
     with Case.open(args.dir) as case:
         pairs = max(1, sum(1 for m in case.materials() if m.side == "A" and not m.is_base)
                     * sum(1 for m in case.materials() if m.side == "B" and not m.is_base))
@@ -229,7 +254,7 @@ def _case_verify(args: argparse.Namespace) -> int:
 
 
 def _case_rerun(args: argparse.Namespace) -> int:
-    from appraisal.rerun import rerun
+    from appraisal.custody.rerun import rerun
     with Case.open(args.dir) as case:
         result = rerun(case)
         text = (f"rerun: identical; {result.comparisons} comparison(s), {result.findings} finding(s) "
@@ -260,7 +285,7 @@ def _case_report(args: argparse.Namespace) -> int:
 
 _HANDLERS = {"compare": _compare, "batch": _batch, "case create": _case_create,
              "case add": _case_add, "case run": _case_run, "case verify": _case_verify,
-             "case report": _case_report, "case rerun": _case_rerun}
+             "case report": _case_report, "case rerun": _case_rerun, "demo": _demo}
 
 if __name__ == "__main__":
     raise SystemExit(main())

@@ -1,4 +1,4 @@
-"""``make demo``: build the sample case from ``cases/sample-source/`` and issue its report.
+"""``make demo`` (``appraisal demo``): build the sample case from ``cases/sample-source/`` and issue its report.
 
 The sample is the project's own material: a small game-server code base (side A, the
 claimed original), an accused copy with renamed, reordered and edited files plus files of
@@ -7,14 +7,12 @@ its own (side B), and a shared public helper declared as base material (filtered
 
 from __future__ import annotations
 
-import argparse
-import sys
 from pathlib import Path
 
-from appraisal.case import Case, _remove_tree
+from appraisal.custody.case import Case, _remove_tree
+from appraisal.custody.rerun import rerun
 from appraisal.report.builder import issue_report
 from appraisal.report.pdf import PdfError, soffice
-from appraisal.rerun import rerun
 
 ROOT = Path(__file__).resolve().parent.parent
 SOURCE = ROOT / "cases" / "sample-source"
@@ -38,12 +36,13 @@ def build_sample(target: Path, pdf: bool | None = None) -> dict[str, object]:
         rerun_result = rerun(case)
         problems = case.verify()
         use_pdf = soffice() is not None if pdf is None else pdf
+        pdf_problem = ""
         try:
             issued = issue_report(case, "zh", pdf=use_pdf)
         except PdfError as exc:
-            print(f"PDF not produced: {exc}", file=sys.stderr)
+            pdf_problem = str(exc)
             issued = issue_report(case, "zh", pdf=False)
-        return {"case": target, "compared": summary.compared, "problems": problems,
+        return {"case": target, "compared": summary.compared, "problems": problems, "pdf_problem": pdf_problem,
                 "report": issued.path, "pdf": issued.pdf, "comparisons": case.comparisons(),
                 "rerun": rerun_result}
 
@@ -52,7 +51,7 @@ def configure_sample(case: Case) -> None:
     """Commission data of the sample (fictitious institution and experts)."""
     from datetime import UTC, datetime
 
-    from appraisal.config import Expert, Opinion, write_config
+    from appraisal.custody.config import Expert, Opinion, write_config
     cfg = case.config
     cfg.matters = ["检材 JC-01 与样本 YB-01 的源代码及文本是否存在相同或实质性相似"]
     cfg.place = "本鉴定所电子数据实验室"
@@ -89,30 +88,3 @@ def review_sample(case: Case) -> None:
         else:
             note = "经人工核对,两侧代码结构与语句顺序一致,仅标识符不同" if finding_id in renamed else ""
             record_decision(case, finding_id, "accepted", expert="张示例", reason=note)
-
-
-def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--target", type=Path, default=ROOT / "cases" / "sample")
-    parser.add_argument("--no-pdf", action="store_true")
-    args = parser.parse_args(argv)
-    result = build_sample(args.target, pdf=False if args.no_pdf else None)
-    for item in result["comparisons"]:
-        r = item["result"]
-        s = r.get("summary", {})
-        print(f"{item['a_id']} vs {item['b_id']}: score {r['score']:.3f}, coverage A "
-              f"{100 * r['coverage_a']:.1f}%, B {100 * r['coverage_b']:.1f}%, "
-              f"{len(r['matches'])} findings; identical files {s.get('identical', {}).get('count', 0)}, "
-              f"similar {s.get('similar', {}).get('count', 0)}, excluded {s.get('excluded', {}).get('count', 0)}")
-    rerun_result = result["rerun"]
-    print("rerun:", "identical findings recomputed from the materials" if rerun_result.identical
-          else f"DIFFERS {rerun_result.differences}")
-    print("verification:", "ok" if not result["problems"] else result["problems"])
-    print(f"report: {result['report']}")
-    if result["pdf"]:
-        print(f"pdf:    {result['pdf']}")
-    return 0
-
-
-if __name__ == "__main__":
-    raise SystemExit(main())

@@ -27,7 +27,7 @@ SAMPLE_SOURCE = REPO / "cases" / "sample-source"
 
 def make_sample_case(root: Path, actor: str = "tester", configure: bool = False) -> Path:
     """The sample case's three materials (A, B, declared base), compared; no review, no report."""
-    from appraisal.case import Case
+    from appraisal.custody.case import Case
     from appraisal.demo import configure_sample
     with Case.create(root, title="sample", number="示例[2026]鉴字第9号", lang="zh", actor=actor) as case:
         if configure:

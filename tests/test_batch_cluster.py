@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from appraisal import batch
+from appraisal.batch import engine as batch
 
 GUILD = '''public class Guild {
     private final java.util.List<String> members = new java.util.ArrayList<>();

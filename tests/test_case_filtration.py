@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from appraisal.case import Case
+from appraisal.custody.case import Case
 
 TEMPLATE = """public class Template {
     public static void main(String[] args) {

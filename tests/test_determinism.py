@@ -66,7 +66,7 @@ def test_features_round_trip_through_json(sample_packages: SamplePackages, kind:
 
 
 def test_report_builder_gives_identical_bytes_for_the_same_case(run_case: Path) -> None:
-    from appraisal.case import Case
+    from appraisal.custody.case import Case
     from appraisal.report.builder import build_docx
 
     with Case.open(run_case) as case:

@@ -11,11 +11,11 @@ import pytest
 from docx import Document
 from nbclient import NotebookClient
 
-from appraisal import review
-from appraisal.case import Case
-from appraisal.dashboard import cjk_font, dashboard_figure, dashboard_png, file_coverage, score_bins
-from appraisal.review_browser import ReviewBrowser
-from appraisal.review_view import case_files, finding_rows, side_by_side_html, sort_rows
+from appraisal.custody.case import Case
+from appraisal.review import decisions as review
+from appraisal.review.browser import ReviewBrowser
+from appraisal.review.dashboard import cjk_font, dashboard_figure, dashboard_png, file_coverage, score_bins
+from appraisal.review.view import case_files, finding_rows, side_by_side_html, sort_rows
 from tests.conftest import make_sample_case
 
 ROOT = Path(__file__).resolve().parent.parent

@@ -22,15 +22,15 @@ import tomli_w
 from conftest import cli, flip_one_byte, material_file, query_db
 from docx import Document
 
-from appraisal.case import Case
-from appraisal.config import Opinion
+from appraisal.custody.case import Case
+from appraisal.custody.config import Opinion
 from appraisal.demo import build_sample
 from appraisal.report import labels
 from appraisal.report.builder import build_docx, issue_report
 from appraisal.report.opinion import lint
 from appraisal.report.pdf import soffice
 from appraisal.report.validate import check
-from appraisal.review import decisions
+from appraisal.review.decisions import decisions
 
 ZH_HEADINGS = ("basic", "summary", "digest", "process", "handling", "steps", "methods", "standards", "filtration",
                "results", "analysis", "limits", "alternatives", "opinion", "attachments", "notes")
@@ -315,7 +315,7 @@ def test_reissue_keeps_v1_writes_v2_manifest_and_pdf(sample: Path, tmp_path: Pat
 
 
 def test_issued_report_carries_the_audit_log_as_verifiable_json_lines(sample: Path) -> None:
-    from appraisal.audit import verify_chain
+    from appraisal.custody.audit import verify_chain
     manifest = json.loads((sample / "reports" / "manifest-v1.json").read_text(encoding="utf-8"))
     record = manifest["outputs"]["audit_log"]
     data = (sample / record["path"]).read_bytes()
@@ -347,7 +347,7 @@ def test_confidence_intervals() -> None:
 def test_other_modalities_plug_into_the_exhibit_interface(sample: Path) -> None:
     """An image finding gets the generic region table; a registered renderer takes over its modality."""
     from appraisal.report import exhibits
-    from appraisal.review_view import case_files
+    from appraisal.review.view import case_files
 
     with Case.open(sample) as case:
         files = case_files(case)

@@ -14,8 +14,8 @@ from pathlib import Path
 
 import pytest
 
-from appraisal.case import Case
-from appraisal.rerun import last_rerun, rerun
+from appraisal.custody.case import Case
+from appraisal.custody.rerun import last_rerun, rerun
 from comparators.canonical import canonical_json
 from comparators.hashing import sha256_bytes, sha256_file
 from tests.conftest import cli, make_sample_case

@@ -22,12 +22,11 @@ from docx import Document
 from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_BREAK
 from docx.shared import Pt
 
-from appraisal import review, store
-from appraisal.case import Case, IntegrityError
+from appraisal.custody.case import Case, IntegrityError
 from appraisal.report import exhibits as exhibit_mod
 from appraisal.report.intervals import auc_interval, wilson
 from appraisal.report.labels import category_name, exclusion_name, kind_name, label, listing
-from appraisal.report.ooxml import fix_core_properties, normalised_docx_bytes, shade_cell, write_bytes_atomic
+from appraisal.report.ooxml import fix_core_properties, normalised_docx_bytes, shade_cell
 from appraisal.report.opinion import (
     ACCEPTED,
     EXCLUDED,
@@ -42,12 +41,13 @@ from appraisal.report.opinion import (
     status,
 )
 from appraisal.report.tables import body_indent, caption, no_indent, table
+from appraisal.report.templates import TEMPLATES
 from appraisal.report.validate import Checks, ReportBlocked, check
+from appraisal.review import decisions as review
 from appraisal.version import TOOL_NAME, tool_version
 from comparators.canonical import canonical_bytes
 from comparators.hashing import sha256_bytes, sha256_file
 
-TEMPLATES = Path(__file__).resolve().parent.parent.parent / "report_templates"
 BODY_MARKER = "{{body}}"
 ENV_PACKAGES = ("python-docx", "numpy", "tree-sitter", "datasketch", "xxhash", "opencc", "lxml")
 AUDIT_EXCERPT = 12
@@ -730,10 +730,10 @@ def manifest_inputs_hash(case: Case, lang: str) -> str:
     return sha256_bytes(canonical_bytes(manifest_inputs(case, lang)))
 
 
-def export_audit_log(case: Case, target: Path) -> tuple[Path, int]:
-    """Write the audit log as JSON lines (one canonical JSON entry per line, REPORT_SPEC 3.9)."""
+def export_audit_log(case: Case, name: str) -> tuple[Path, int]:
+    """Write the audit log into ``reports/name`` as JSON lines (one canonical entry a line, REPORT_SPEC 3.9)."""
     entries = case.audit_entries()
-    write_bytes_atomic(target, b"".join(canonical_bytes(e) + b"\n" for e in entries))
+    target = case.write_report_file(name, b"".join(canonical_bytes(e) + b"\n" for e in entries))
     return target, len(entries)
 
 
@@ -763,17 +763,17 @@ def issue_report(case: Case, lang: str | None = None, pdf: bool = False, *, allo
     inputs_hash = sha256_bytes(canonical_bytes(inputs))
     docx = _render(data, None, inputs_hash)
     version = _next_version(case)
-    path = case.root / "reports" / f"report-v{version}-{lang}.docx"
-    write_bytes_atomic(path, docx)
+    path = case.write_report_file(f"report-v{version}-{lang}.docx", docx)
     digest = sha256_bytes(docx)
     outputs = [digest]
     pdf_path = None
     if pdf:
-        from appraisal.report.pdf import convert_to_pdf
-        pdf_path = convert_to_pdf(path, require_cjk=lang == "zh")
-        outputs.append(sha256_file(pdf_path))
+        from appraisal.report.pdf import pdf_bytes
+        pdf_data = pdf_bytes(path, require_cjk=lang == "zh")
+        pdf_path = case.write_report_file(path.with_suffix(".pdf").name, pdf_data)
+        outputs.append(sha256_bytes(pdf_data))
     findings = case.write_findings()
-    audit_path, audit_count = export_audit_log(case, case.root / "reports" / f"audit-v{version}.jsonl")
+    audit_path, audit_count = export_audit_log(case, f"audit-v{version}.jsonl")
     audit_digest = sha256_file(audit_path)
     manifest = {"format": "appraisal-report-manifest/1", "version": version, "inputs": inputs,
                 "inputs_sha256": inputs_hash, "draft": draft, "warnings": checks.warnings,
@@ -782,19 +782,13 @@ def issue_report(case: Case, lang: str | None = None, pdf: bool = False, *, allo
                                           "entries": audit_count}}}
     if pdf_path is not None:
         manifest["outputs"]["pdf"] = {"path": f"reports/{pdf_path.name}", "sha256": outputs[1]}
-    manifest_path = case.root / "reports" / f"manifest-v{version}.json"
     manifest_bytes = json.dumps(manifest, sort_keys=True, ensure_ascii=False, indent=2).encode("utf-8") + b"\n"
-    write_bytes_atomic(manifest_path, manifest_bytes)
+    manifest_path = case.write_report_file(f"manifest-v{version}.json", manifest_bytes)
     manifest_hash = sha256_bytes(manifest_bytes)
-    with store.transaction(case.conn):
-        entry = case._log("export", path.name,
-                          params={"lang": lang, "version": version, "pdf": pdf_path is not None, "draft": draft,
-                                  "allow_unreviewed": allow_unreviewed, "pending": len(data.pending),
-                                  "manifest": manifest_path.name, "inputs_sha256": inputs_hash,
-                                  "warnings": checks.warnings},
-                          inputs=[sha256_file(findings), audit_digest], outputs=[*outputs, manifest_hash])
-        case.conn.execute(
-            "INSERT INTO reports(version, lang, path, sha256, created_utc, audit_seq) VALUES (?,?,?,?,?,?)",
-            (version, lang, f"reports/{path.name}", digest, entry["ts_utc"], entry["seq"]))
-    case._write_head()
+    case.record_report(version, lang, path, digest,
+                       params={"lang": lang, "version": version, "pdf": pdf_path is not None, "draft": draft,
+                               "allow_unreviewed": allow_unreviewed, "pending": len(data.pending),
+                               "manifest": manifest_path.name, "inputs_sha256": inputs_hash,
+                               "warnings": checks.warnings},
+                       inputs=[sha256_file(findings), audit_digest], outputs=[*outputs, manifest_hash])
     return IssuedReport(version, lang, path, digest, pdf_path, manifest_path, tuple(checks.warnings))

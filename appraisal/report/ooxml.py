@@ -10,7 +10,6 @@ from __future__ import annotations
 import io
 import zipfile
 from datetime import datetime
-from pathlib import Path
 from typing import Any
 
 from docx.oxml import OxmlElement
@@ -127,10 +126,3 @@ def normalised_docx_bytes(document) -> bytes:
             info.external_attr = 0o644 << 16
             dst.writestr(info, src.read(name))
     return out.getvalue()
-
-
-def write_bytes_atomic(path: Path, data: bytes) -> None:
-    """Write a file via a temporary name so a crash never leaves half a report."""
-    tmp = path.with_name(path.name + ".tmp")
-    tmp.write_bytes(data)
-    tmp.replace(path)

@@ -14,7 +14,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
-from appraisal.config import CaseConfig, Opinion
+from appraisal.custody.config import CaseConfig, Opinion
 from appraisal.report.exhibits import FileSource
 from appraisal.report.labels import FORBIDDEN_PHRASES, NEGATIVE, OPINION_TYPES, POSITIVE, UNDETERMINED, label
 

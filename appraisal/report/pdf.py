@@ -11,7 +11,7 @@ import subprocess
 import tempfile
 from pathlib import Path
 
-from appraisal.report.builder import TEMPLATES
+from appraisal.report.templates import TEMPLATES
 
 CJK_FONT_MARKERS = ("CJK", "SimSun", "SimHei", "FangSong", "Song", "Hei", "Ming", "WenQuanYi")
 
@@ -25,8 +25,11 @@ def soffice() -> str | None:
     return shutil.which("soffice") or shutil.which("libreoffice")
 
 
-def convert_to_pdf(docx: Path, require_cjk: bool = True, timeout: int = 180) -> Path:
-    """Convert ``docx`` to a PDF beside it, with a private profile and the font aliases."""
+def pdf_bytes(docx: Path, require_cjk: bool = True, timeout: int = 180) -> bytes:
+    """Convert ``docx`` to PDF in a private LibreOffice profile with the font aliases; the PDF's bytes.
+
+    Writes nothing outside a temporary folder: the caller stores the bytes (through custody).
+    """
     binary = soffice()
     if binary is None:
         raise PdfError("LibreOffice is not installed (apt-get install libreoffice-writer-nogui)")
@@ -47,9 +50,7 @@ def convert_to_pdf(docx: Path, require_cjk: bool = True, timeout: int = 180) -> 
             raise PdfError(f"LibreOffice failed (exit {proc.returncode}): {proc.stderr.strip()[:300]}")
         if require_cjk:
             check_cjk_fonts(produced)
-        target = docx.with_suffix(".pdf")
-        shutil.move(str(produced), target)
-    return target
+        return produced.read_bytes()
 
 
 def embedded_fonts(pdf: Path) -> list[str]:

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from appraisal.config import CaseConfig
+from appraisal.custody.config import CaseConfig
 from appraisal.report.labels import OPINION_TYPES, UNDETERMINED
 from appraisal.report.opinion import MatterOpinion, lint
 from comparators.errors import InputError

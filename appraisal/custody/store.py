@@ -1,7 +1,7 @@
 """The case store: one SQLite database (``case.db``) with a schema version.
 
 Every change runs in one transaction together with its audit entry (see
-:mod:`appraisal.audit`), so a crash leaves either both or neither. The audit table is
+:mod:`appraisal.custody.audit`), so a crash leaves either both or neither. The audit table is
 append-only: triggers refuse UPDATE and DELETE (the hash chain catches edits made around
 them).
 """

@@ -14,9 +14,9 @@ import json
 from dataclasses import dataclass
 from typing import Any
 
-from appraisal import review
-from appraisal.case import Case
+from appraisal.custody.case import Case
 from appraisal.report.exhibits import CaseFiles, SourceFile, excerpt_lines, modality, where
+from appraisal.review import decisions as review
 
 PENDING = "pending"
 SORT_KEYS = ("score", "id", "category", "status", "file")

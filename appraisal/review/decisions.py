@@ -10,8 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from appraisal import store
-from appraisal.case import Case
+from appraisal.custody.case import Case
 from comparators.errors import InputError
 
 ACCEPTED, REJECTED, EXCLUDED = "accepted", "rejected", "excluded"
@@ -58,14 +57,7 @@ def record_decision(case: Case, finding_id: str, decision: str, *, reason: str =
     if decision != EXCLUDED:
         category = None
     who = expert or case.actor
-    with store.transaction(case.conn):
-        entry = case._log("annotate", finding_id,
-                          params={"decision": decision, "category": category, "reason": reason, "expert": who})
-        case.conn.execute(
-            "INSERT INTO annotations(finding_id, decision, category, reason, expert, ts_utc, audit_seq)"
-            " VALUES (?, ?, ?, ?, ?, ?, ?)",
-            (finding_id, decision, category, reason, who, entry["ts_utc"], entry["seq"]))
-    case._write_head()
+    entry = case.record_annotation(finding_id, decision, category, reason, who)
     return Decision(finding_id, decision, category, reason, who, entry["ts_utc"], entry["seq"])
 
 

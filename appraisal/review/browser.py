@@ -1,7 +1,7 @@
 """The review browser for JupyterLab (ipywidgets): list, side-by-side viewer, decisions.
 
 The widgets only call library functions: the list and viewer come from
-:mod:`appraisal.review_view`, and every decision button calls
+:mod:`appraisal.review.view`, and every decision button calls
 :func:`appraisal.review.record_decision`, which writes the case store and the audit log.
 Nothing is kept in widget state that the case does not also hold, so a kernel restart
 loses nothing, and every button has a method (:meth:`ReviewBrowser.decide`,
@@ -14,9 +14,9 @@ from typing import Any
 
 import ipywidgets as w
 
-from appraisal import review
-from appraisal.case import Case
-from appraisal.review_view import (
+from appraisal.custody.case import Case
+from appraisal.review import decisions as review
+from appraisal.review.view import (
     SORT_KEYS,
     FindingRow,
     case_files,
@@ -115,7 +115,7 @@ class ReviewBrowser:
         return self.show(self.index - 1)
 
     def sort(self, key: str) -> None:
-        """Re-order the list by ``key`` (see :data:`appraisal.review_view.SORT_KEYS`), keeping the current finding."""
+        """Re-order the list by ``key`` (see :data:`appraisal.review.view.SORT_KEYS`), keeping the current finding."""
         current = self.current.id if self.current else None
         self._sort = key
         self.rows = sort_rows(self.rows, key)

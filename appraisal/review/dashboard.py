@@ -12,8 +12,8 @@ from typing import Any
 
 import numpy as np
 
-from appraisal.case import Case
-from appraisal.review_view import PENDING, STATUS_LABELS, FindingRow, decision_counts, finding_rows
+from appraisal.custody.case import Case
+from appraisal.review.view import PENDING, STATUS_LABELS, FindingRow, decision_counts, finding_rows
 
 STATUS_COLOURS = {"accepted": "#2a7d2e", "rejected": "#9e9e9e", "excluded": "#d08c1b", PENDING: "#4a78c2"}
 # CJK families matplotlib may find on the machine (fonts-noto-cjk first: the Makefile installs it).

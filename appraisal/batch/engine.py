@@ -23,7 +23,7 @@ from typing import Any
 import numpy as np
 
 import comparators
-from appraisal.progress import progress_bar
+from appraisal.batch.progress import progress_bar
 from comparators.base import Features
 from comparators.canonical import canonical_json
 from comparators.errors import InputError
