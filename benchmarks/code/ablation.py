@@ -23,7 +23,7 @@ from sklearn.metrics import roc_auc_score
 sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from results_md import replace_section  # noqa: E402
+from run import replace_section  # noqa: E402
 
 import comparators  # noqa: E402
 from comparators.code.normalize import NORMALISATION_STEPS  # noqa: E402

@@ -26,8 +26,6 @@ import csv
 import datetime as dt
 import json
 import math
-import os
-import platform
 import shlex
 import sys
 import time
@@ -36,21 +34,31 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 import numpy as np
-from sklearn.metrics import precision_recall_curve, roc_auc_score
 
 HERE = Path(__file__).resolve().parent
 ROOT = HERE.parent.parent
-if str(HERE) not in sys.path:
-    sys.path.insert(0, str(HERE))
+for _path in (HERE, HERE.parent):
+    if str(_path) not in sys.path:
+        sys.path.insert(0, str(_path))
 
+from common.machine import machine  # noqa: E402
+from common.measures import auc, best_f1, precision_at_recall, prf_at  # noqa: E402
+from common.results import fmt, table  # noqa: E402
+from common.results import replace_section as _replace_section  # noqa: E402
 from peers import copydetect_adapter, dolos_adapter  # noqa: E402
-from results_md import replace_section  # noqa: E402
 
 TOOLS = ("ours", "copydetect", "dolos")
 # Strengths from which a disguise counts as dense (``combined`` 4-5 and the structural families alone at 4-5).
 DENSE_MIN = 4
 COLUMNS = ("a", "b", "label", "family", "strength", "language", "origin")
 RECALL_TARGET = 0.9
+CODE_TITLE = ("# Source-code comparator: benchmark results\n\nWritten by `benchmarks/code/run.py` (accuracy) "
+              "and `benchmarks/code/run_speed.py` (speed); see `benchmarks/code/README.md`.\n")
+
+
+def replace_section(path: Path, name: str, body: str) -> None:
+    """A section of the code benchmark's RESULTS.md."""
+    _replace_section(path, name, body, CODE_TITLE)
 
 
 # --------------------------------------------------------------------------- data
@@ -227,57 +235,13 @@ def score_split(tool: str, pairs: list[Pair], base: Path, work: Path, split: str
 # --------------------------------------------------------------------------- measures
 
 
-def auc(labels: np.ndarray, scores: np.ndarray) -> float | None:
-    """ROC AUC, or ``None`` when only one class is present."""
-    if len(set(labels.tolist())) < 2:
-        return None
-    return float(roc_auc_score(labels, scores))
 
 
-def best_f1(labels: np.ndarray, scores: np.ndarray) -> tuple[float, float] | None:
-    """(best F1, the threshold reaching it: predict copy when score >= threshold)."""
-    if len(set(labels.tolist())) < 2:
-        return None
-    precision, recall, thresholds = precision_recall_curve(labels, scores)
-    f1 = 2 * precision[:-1] * recall[:-1] / np.maximum(precision[:-1] + recall[:-1], 1e-12)
-    i = int(np.argmax(f1))
-    return float(f1[i]), float(thresholds[i])
-
-
-def precision_at_recall(labels: np.ndarray, scores: np.ndarray,
-                        target: float = RECALL_TARGET) -> tuple[float, float] | None:
-    """(highest precision with recall >= target, its threshold)."""
-    if len(set(labels.tolist())) < 2:
-        return None
-    precision, recall, thresholds = precision_recall_curve(labels, scores)
-    ok = np.flatnonzero(recall[:-1] >= target)
-    i = int(ok[np.argmax(precision[ok])])
-    return float(precision[i]), float(thresholds[i])
-
-
-def prf_at(labels: np.ndarray, scores: np.ndarray, threshold: float) -> tuple[float, float, float]:
-    """(precision, recall, F1) predicting copy when score >= threshold."""
-    predicted = scores >= threshold
-    tp = int(np.sum(predicted & (labels == 1)))
-    precision = tp / max(int(predicted.sum()), 1)
-    recall = tp / max(int(np.sum(labels == 1)), 1)
-    f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
-    return precision, recall, f1
 
 
 # --------------------------------------------------------------------------- tables
 
 
-def fmt(value: float | None, digits: int = 3) -> str:
-    """A number for a table cell (``–`` when undefined)."""
-    return "–" if value is None or (isinstance(value, float) and math.isnan(value)) else f"{value:.{digits}f}"
-
-
-def table(header: list[str], rows: Iterable[list[str]]) -> str:
-    """A markdown table."""
-    lines = ["| " + " | ".join(header) + " |", "|" + "|".join(["---"] + ["---:"] * (len(header) - 1)) + "|"]
-    lines += ["| " + " | ".join(r) + " |" for r in rows]
-    return "\n".join(lines)
 
 
 def ordered(values: Iterable[str]) -> list[str]:
@@ -484,21 +448,6 @@ def versions(tools: list[str]) -> dict[str, str]:
     return out
 
 
-def machine() -> str:
-    """nproc, CPU model, memory, OS and Python version."""
-    cpu = next((line.split(":", 1)[1].strip() for line in _read_lines("/proc/cpuinfo")
-                if line.startswith("model name")), platform.processor() or "unknown CPU")
-    mem = next((line.split()[1] for line in _read_lines("/proc/meminfo") if line.startswith("MemTotal")), None)
-    mem_txt = f", {int(mem) / 1048576:.1f} GiB RAM" if mem else ""
-    return (f"nproc {len(os.sched_getaffinity(0))} ({cpu}){mem_txt}; {platform.system()} {platform.release()}; "
-            f"Python {platform.python_version()}")
-
-
-def _read_lines(path: str) -> list[str]:
-    try:
-        return Path(path).read_text(encoding="utf-8", errors="replace").splitlines()
-    except OSError:
-        return []
 
 
 def dataset_summary(split: Split, data_dir: Path) -> str:

@@ -30,31 +30,26 @@ import argparse
 import datetime as dt
 import json
 import os
-import re
 import shlex
 import shutil
 import statistics
 import subprocess
 import sys
 import tempfile
-import threading
-import time
-from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-import psutil
-
 HERE = Path(__file__).resolve().parent
 ROOT = HERE.parent.parent
-if str(HERE) not in sys.path:
-    sys.path.insert(0, str(HERE))
+for _path in (HERE, HERE.parent):
+    if str(_path) not in sys.path:
+        sys.path.insert(0, str(_path))
 
+from common.results import table  # noqa: E402
+from common.speed import TIME, TreeSampler, parse_time_v  # noqa: E402
 from peers import dolos_adapter  # noqa: E402
-from results_md import replace_section  # noqa: E402
-from run import machine, versions  # noqa: E402
+from run import machine, replace_section, versions  # noqa: E402
 
-TIME = "/usr/bin/time"
 APPRAISAL = ROOT / ".venv" / "bin" / "appraisal"
 LARGE_LINES = 2000  # without speed_single/, files of speed/ this long are the large pair
 TIMEOUT_S = 3600
@@ -75,56 +70,6 @@ class Run:
     stdout: str
     ok: bool
     error: str = ""
-
-
-class TreeSampler:
-    """Sample the summed RSS of a process and its descendants every ``interval`` seconds."""
-
-    def __init__(self, pid: int, interval: float = 0.05) -> None:
-        self.pid = pid
-        self.interval = interval
-        self.peak = 0
-        self._stop = threading.Event()
-        self._thread = threading.Thread(target=self._loop, daemon=True)
-
-    def __enter__(self) -> TreeSampler:
-        self._thread.start()
-        return self
-
-    def __exit__(self, *exc: object) -> None:
-        self._stop.set()
-        self._thread.join()
-
-    def _loop(self) -> None:
-        while not self._stop.is_set():
-            self.peak = max(self.peak, self._tree_rss())
-            time.sleep(self.interval)
-
-    def _tree_rss(self) -> int:
-        try:
-            root = psutil.Process(self.pid)
-            procs = [root, *root.children(recursive=True)]
-        except psutil.Error:
-            return 0
-        total = 0
-        for proc in procs:
-            try:
-                total += proc.memory_info().rss
-            except psutil.Error:
-                continue
-        return total
-
-
-def parse_time_v(stderr: str) -> tuple[float, float]:
-    """(wall seconds, max RSS in MB) from ``/usr/bin/time -v`` output."""
-    wall = re.search(r"Elapsed \(wall clock\) time \(h:mm:ss or m:ss\): (\S+)", stderr)
-    rss = re.search(r"Maximum resident set size \(kbytes\): (\d+)", stderr)
-    if not wall or not rss:
-        raise RuntimeError("no /usr/bin/time -v report in:\n" + stderr[-2000:])
-    seconds = 0.0
-    for part in wall.group(1).split(":"):
-        seconds = seconds * 60 + float(part)
-    return seconds, int(rss.group(1)) / 1024
 
 
 def measure(tool: str, files: int, command: list[str], cwd: Path = ROOT) -> Run:
@@ -300,11 +245,6 @@ def fmt(value: float | None, digits: int = 1) -> str:
     """A number for a table cell."""
     return "–" if value is None else f"{value:.{digits}f}"
 
-
-def table(header: list[str], rows: Iterable[list[str]]) -> str:
-    """A markdown table."""
-    lines = ["| " + " | ".join(header) + " |", "|" + "|".join(["---"] + ["---:"] * (len(header) - 1)) + "|"]
-    return "\n".join(lines + ["| " + " | ".join(r) + " |" for r in rows])
 
 
 def last_json(runs: list[Run]) -> dict[str, object]:

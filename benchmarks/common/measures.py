@@ -1,9 +1,17 @@
-"""Document-level measures of a score: ROC AUC, best F1, precision at a recall (scikit-learn)."""
+"""Measures of a score against labels: ROC AUC, best F1, precision at a recall, P/R/F1 at a threshold.
+
+scikit-learn computes the curves; the 95 % intervals are the report's own functions
+(:mod:`appraisal.report.intervals`), so a benchmark and an opinion state an interval the same way.
+"""
 
 from __future__ import annotations
 
 import numpy as np
 from sklearn.metrics import precision_recall_curve, roc_auc_score
+
+from appraisal.report.intervals import auc_interval, wilson
+
+__all__ = ["auc", "auc_interval", "best_f1", "precision_at_recall", "prf_at", "wilson"]
 
 
 def _two_classes(labels: np.ndarray) -> bool:

@@ -10,7 +10,7 @@ import math
 from collections.abc import Callable, Iterable
 
 import numpy as np
-from doc_measures import auc, best_f1, precision_at_recall, prf_at
+from common.measures import auc, best_f1, precision_at_recall, prf_at
 from evaluation import SplitEval, ToolEval
 from plagdet import Alignment
 

@@ -33,18 +33,27 @@ from typing import Any
 
 HERE = Path(__file__).resolve().parent
 ROOT = HERE.parent.parent
-for _path in (HERE, ROOT):
+for _path in (HERE, HERE.parent, ROOT):
     if str(_path) not in sys.path:
         sys.path.insert(0, str(_path))
 
-from doc_measures import best_f1  # noqa: E402
+from common.machine import machine  # noqa: E402
+from common.measures import best_f1  # noqa: E402
+from common.results import replace_section as _replace_section  # noqa: E402
 from evaluation import SplitEval, build_split, whole_document_variant  # noqa: E402
-from machine_info import machine  # noqa: E402
 from report import dataset_summary, split_section  # noqa: E402
-from results_md import replace_section  # noqa: E402
 from scoring import score_tool  # noqa: E402
 from split_data import load_manifest, load_split  # noqa: E402
 from tools import TOOLS, WHOLE, scorer, tool_version  # noqa: E402
+
+TEXT_TITLE = ("# Text comparator: benchmark results\n\nWritten by `benchmarks/text/run.py` (accuracy, "
+              "`<!-- accuracy:<split> -->`) and `benchmarks/text/run_speed.py` (`<!-- speed -->`); "
+              "see `benchmarks/text/README.md`.\n")
+
+
+def replace_section_text(path: Path, name: str, body: str) -> None:
+    """A section of the text benchmark's RESULTS.md."""
+    _replace_section(path, name, body, TEXT_TITLE)
 
 
 def parse_param(text: str) -> tuple[str, Any]:
@@ -169,7 +178,7 @@ def main(argv: list[str] | None = None) -> int:
         summary = dataset_summary(split, load_manifest(args.data, name), str(where))
         section = split_section(split, tune, header, summary)
         if not args.no_write:
-            replace_section(args.out, f"accuracy:{name}", section)
+            replace_section_text(args.out, f"accuracy:{name}", section)
         print(section)
     if args.dump:
         dump(args.dump, list(splits.values()))

@@ -40,13 +40,12 @@ from typing import Any
 
 HERE = Path(__file__).resolve().parent
 ROOT = HERE.parent.parent
-for _path in (HERE, ROOT):
+for _path in (HERE, HERE.parent, ROOT):
     if str(_path) not in sys.path:
         sys.path.insert(0, str(_path))
 
-from machine_info import load_average, machine  # noqa: E402
-from results_md import replace_section  # noqa: E402
-from run import parse_param  # noqa: E402
+from common.machine import load_average, machine  # noqa: E402
+from run import parse_param, replace_section_text  # noqa: E402
 from tools import TOOLS, canonical, tool_version  # noqa: E402
 
 APPRAISAL = ROOT / ".venv" / "bin" / "appraisal"
@@ -291,7 +290,7 @@ def main(argv: list[str] | None = None) -> int:
     facts.update(load_before=load_before, where=str(where))
     text = section(args, facts)
     if not args.no_write:
-        replace_section(args.out, "speed", text)
+        replace_section_text(args.out, "speed", text)
         print(f"wrote {args.out}", file=sys.stderr)
     print(text)
     return 0

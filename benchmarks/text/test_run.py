@@ -19,6 +19,7 @@ import pytest
 
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
+sys.path.insert(0, str(HERE.parent))
 
 import dev_fixture  # noqa: E402
 import run  # noqa: E402
