@@ -6,11 +6,11 @@ from them; the micro-averaged values (characters pooled over the corpus) stand b
 
 from __future__ import annotations
 
-import math
 from collections.abc import Callable, Iterable
 
 import numpy as np
 from common.measures import auc, best_f1, precision_at_recall, prf_at
+from common.results import fmt, table
 from evaluation import SplitEval, ToolEval
 from plagdet import Alignment
 
@@ -18,16 +18,6 @@ RECALL_TARGET = 0.9
 NA = "n/a (no localisation)"
 
 
-def fmt(value: float | None, digits: int = 3) -> str:
-    """A number for a table cell (``–`` when undefined)."""
-    return "–" if value is None or (isinstance(value, float) and math.isnan(value)) else f"{value:.{digits}f}"
-
-
-def table(header: list[str], rows: Iterable[list[str]]) -> str:
-    """A markdown table (first column left-aligned, the others right-aligned)."""
-    lines = ["| " + " | ".join(header) + " |", "|" + "|".join(["---"] + ["---:"] * (len(header) - 1)) + "|"]
-    lines += ["| " + " | ".join(r) + " |" for r in rows]
-    return "\n".join(lines)
 
 
 def ordered(values: Iterable[str]) -> list[str]:
