@@ -4,6 +4,7 @@
 - the report builder runs no comparator: ``appraisal/report/`` imports from ``comparators``
   only helpers that compare nothing (hashing, canonical JSON, errors, text decoding);
 - only the CLI prints for humans or decides exit codes;
+- only custody writes a case (SQL writes, audit entries and transactions stay in ``appraisal/custody/``);
 - no import circle between the modules of ``appraisal/`` and ``comparators/``.
 """
 
@@ -118,3 +119,17 @@ def test_the_checks_can_fail(tmp_path: Path) -> None:
     sample.write_text("import sys\nfrom appraisal.custody import Case\nprint(1)\nsys.exit(2)\n", encoding="utf-8")
     assert _prints_or_exits(sample) == [3, 4]
     assert "appraisal.custody" in _imports(sample)
+
+
+def test_only_custody_writes_a_case() -> None:
+    """Review and report change a case only through custody's recording calls."""
+    writes = ("INSERT INTO", "UPDATE ", "DELETE FROM", "._log(", "._write_head(", "store.transaction(")
+    bad = {}
+    for name, path in _modules("appraisal").items():
+        if name.startswith("appraisal.custody"):
+            continue
+        text = path.read_text(encoding="utf-8")
+        hits = [w for w in writes if w in text]
+        if hits:
+            bad[name] = hits
+    assert bad == {}
