@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import random
 import subprocess
 import sys
 from pathlib import Path
@@ -327,8 +328,9 @@ def test_corpus_boilerplate_is_excluded_after_fit(tmp_path):
               "of the publisher. The moral rights of the author have been asserted. ")
     c = get("text")
     corpus = []
-    for k in range(24):
-        body = " ".join(EN_HOST[k % 12:] + EN_HOST[:k % 12]) if k % 2 else " ".join(EN_SOURCE[k % 12:])
+    words = " ".join(EN_HOST + EN_SOURCE).split()
+    for k in range(24):  # independent documents (shuffled words) that all carry the notice
+        body = " ".join(random.Random(k).sample(words, 120))
         corpus.append(c.extract(_write(tmp_path / f"doc{k}.txt", notice + body)))
     a = _write(tmp_path / "a.txt", notice + " ".join(EN_SOURCE))
     b = _write(tmp_path / "b.txt", notice + " ".join(EN_HOST))
@@ -338,4 +340,5 @@ def test_corpus_boilerplate_is_excluded_after_fit(tmp_path):
     after = c.compare(c.extract(a), c.extract(b))
     assert after.matches == ()
     assert after.excluded[0].reason.startswith("boilerplate: its sentences occur in at least")
-    assert after.comparator.params["corpus"]["documents"] == 24
+    assert after.comparator.params["commonplace"]["files"] == 24
+    assert after.comparator.params["commonplace"]["groups"] == 24

@@ -26,8 +26,11 @@ from comparators.code.align import (
 from comparators.code.extract import features_data
 from comparators.code.languages import language_of
 from comparators.code.normalize import NORMALISATION_STEPS
+from comparators.commonplace import describe
 from comparators.fingerprint import minhash
 from comparators.fingerprint.fragments import merge_runs
+from comparators.fingerprint.groups import METHOD as GROUP_METHOD
+from comparators.fingerprint.groups import group_counts, group_frequency, near_duplicate_groups
 from comparators.fingerprint.tiling import tile
 from comparators.fingerprint.tokens import hash_tokens, kgram_hashes
 from comparators.hashing import sha256_bytes
@@ -94,8 +97,7 @@ class CodeComparator:
                "commonplace_share": self.commonplace_share, "max_bytes": self.max_bytes,
                "signature_scheme": minhash.SCHEME, "reader": "tree-sitter (lexical fallback)",
                "normalise": list(self.normalise), "reorder": self.reorder}
-        if self.corpus_ is not None:
-            out["corpus"] = {"files": self.corpus_["files"], "sha256": self.corpus_["sha256"]}
+        out["commonplace"] = describe(self.corpus_)
         return out
 
     def info(self) -> ComparatorInfo:
@@ -133,22 +135,31 @@ class CodeComparator:
 
     # -- corpus statistics (rarity, commonplace code) ------------------------------------
     def fit(self, corpus: Sequence[Features]) -> CodeComparator:
-        """Learn document frequencies of identifiers, literals and k-grams from ``corpus``."""
-        ident_df: Counter[str] = Counter()
-        string_df: Counter[str] = Counter()
-        kgram_df: Counter[int] = Counter()
-        for f in corpus:
-            ident_df.update({row[0] for row in f.data["identifiers"]})
-            string_df.update({row[0] for row in f.data["strings"]})
-            kgram_df.update(set(kgram_hashes(_ids(f.data), self.shingle).tolist()))
+        """Learn how common identifiers, literals and k-grams are among the independent files of ``corpus``.
+
+        Files are grouped as near-duplicates first and every frequency counts groups, not files:
+        thirty copies of one file in the corpus count once, so a copied work never becomes
+        commonplace because it was copied many times.
+        """
+        grams = [np.unique(kgram_hashes(_ids(f.data), self.shingle)) for f in corpus]
+        labels = near_duplicate_groups(grams)
         n = len(corpus)
-        threshold = max(5, math.ceil(self.commonplace_share * n))
+        n_groups = int(labels.max()) + 1 if n else 0
+        ident_df = group_counts([{row[0] for row in f.data["identifiers"]} for f in corpus], labels)
+        string_df = group_counts([{row[0] for row in f.data["strings"]} for f in corpus], labels)
+        threshold = max(5, math.ceil(self.commonplace_share * n_groups))
+        commonplace: set[int] = set()
+        if n_groups >= 20:
+            owners = np.repeat(np.arange(n), [len(g) for g in grams])
+            uniq, _, groups = group_frequency(np.concatenate(grams), owners, labels)
+            commonplace = set(uniq[groups >= threshold].tolist())
         self.corpus_ = {
-            "files": n,
+            "files": n, "groups": n_groups,
             "sha256": sha256_bytes(canonical_bytes(sorted(f.sha256 for f in corpus))),
+            "method": f"token sequences in at least {threshold} of {n_groups} independent file groups are "
+                      f"commonplace; identifier and literal rarity counted over the same groups; {GROUP_METHOD}",
             "ident_df": dict(ident_df), "string_df": dict(string_df),
-            "commonplace": {h for h, c in kgram_df.items() if c >= threshold} if n >= 20 else set(),
-            "commonplace_min": threshold,
+            "commonplace": commonplace, "commonplace_min": threshold,
         }
         return self
 
@@ -240,7 +251,8 @@ class CodeComparator:
             return pieces, []
         kept, excluded = [], []
         reason = (f"commonplace code: its token sequences occur in at least {self.corpus_['commonplace_min']} "
-                  f"of {self.corpus_['files']} corpus files")
+                  f"of {self.corpus_['groups']} independent file groups of the corpus "
+                  f"{self.corpus_.get('source', '')}").rstrip()
         for p in pieces:
             grams = kgram_hashes(ids_a[p.a_start:p.a_end], self.shingle).tolist()
             if grams and sum(g in common for g in grams) / len(grams) >= 0.6:
@@ -259,7 +271,7 @@ class CodeComparator:
                   base_b: np.ndarray) -> list[evidence.EvidenceItem]:
         da, db = fa.data, fb.data
         corpus = self.corpus_ or {}
-        n = corpus.get("files", 0)
+        n = corpus.get("groups", corpus.get("files", 0))
         in_base_a = _char_mask(da, base_a)
         in_base_b = _char_mask(db, base_b)
         items: list[evidence.EvidenceItem] = []

@@ -1,64 +1,67 @@
 """Candidate retrieval with an inverted index of k-gram fingerprints (all pairs, no quadratic scan).
 
 Each document contributes the set of its k-gram hashes. Hashes found in only one document
-cannot link anything, and hashes found in many documents (boilerplate idioms) link
-everything, so both are dropped; the remaining shared hashes are counted per document pair
-and a pair is a candidate when the shared count is a large enough share of the smaller
-document's hashes (containment), so a copied part inside a large file is still found.
+cannot link anything, and hashes found in many *independent* documents (boilerplate idioms)
+link everything, so both are dropped. How many independent documents hold a hash is counted
+over groups of near-duplicates (:mod:`comparators.fingerprint.groups`): a work copied into a
+fifth of the corpus is one group, so its hashes stay and every copy is found. The remaining
+shared hashes are counted per document pair (a sparse matrix product, so only pairs between the
+two sides are formed) and a pair is a candidate when the shared count is a large enough share of
+the smaller document's hashes (containment), so a copied part inside a large file is still found.
 """
 
 from __future__ import annotations
 
 import numpy as np
+from scipy.sparse import csr_matrix
+
+from comparators.fingerprint.groups import group_frequency, near_duplicate_groups
 
 
 def candidate_pairs(key_sets: list[np.ndarray], left: list[int], right: list[int] | None,
-                    min_containment: float, max_df_share: float = 0.05,
-                    min_df_cap: int = 8) -> list[tuple[int, int, float]]:
+                    min_containment: float, max_df_share: float = 0.05, min_df_cap: int = 8,
+                    groups: np.ndarray | None = None) -> list[tuple[int, int, float]]:
     """Pairs (i, j, containment) with ``i`` in ``left`` and ``j`` in ``right`` (or ``left``).
 
-    Without ``right`` the pairs are within ``left`` (i < j). ``max_df_share`` of the
-    documents (at least ``min_df_cap``) is the most a hash may occur in and still count.
+    Without ``right`` the pairs are within ``left`` (i < j). A hash counts when the groups of
+    near-duplicates holding it are at most ``max_df_share`` of all groups (and at least
+    ``min_df_cap``). ``groups`` gives a group label per entry of ``key_sets`` (computed when
+    omitted).
     """
     docs = sorted(set(left) | set(right or []))
     if len(docs) < 2:
         return []
-    sizes = np.array([len(key_sets[d]) for d in docs], dtype=np.int64)
-    keys = np.concatenate([np.unique(key_sets[d]) for d in docs]) if docs else np.zeros(0, np.uint64)
-    owner = np.repeat(np.arange(len(docs)), [len(np.unique(key_sets[d])) for d in docs])
-    order = np.argsort(keys, kind="stable")
-    keys, owner = keys[order], owner[order]
-    starts = np.flatnonzero(np.concatenate(([True], keys[1:] != keys[:-1])))
-    counts = np.diff(np.append(starts, keys.size))
-    cap = max(min_df_cap, int(max_df_share * len(docs)))
-    useful = (counts >= 2) & (counts <= cap)
-    pair_a: list[np.ndarray] = []
-    pair_b: list[np.ndarray] = []
-    for size in np.unique(counts[useful]):
-        group_starts = starts[useful & (counts == size)]
-        members = owner[group_starts[:, None] + np.arange(size)]  # (groups, size)
-        ia, ib = np.triu_indices(size, k=1)
-        pair_a.append(members[:, ia].ravel())
-        pair_b.append(members[:, ib].ravel())
-    if not pair_a:
+    uniq_sets = [np.unique(key_sets[d]) for d in docs]
+    sizes = np.array([len(u) for u in uniq_sets], dtype=np.int64)
+    if not sizes.any():
         return []
-    a = np.concatenate(pair_a)
-    b = np.concatenate(pair_b)
-    lo, hi = np.minimum(a, b), np.maximum(a, b)
-    code = lo.astype(np.int64) * len(docs) + hi
-    uniq, shared = np.unique(code, return_counts=True)
-    lo, hi = uniq // len(docs), uniq % len(docs)
-    containment = shared / np.maximum(1, np.minimum(sizes[lo], sizes[hi]))
-    keep = containment >= min_containment
-    left_set, right_set = set(left), set(right) if right is not None else None
-    out = []
-    for x, y, c in zip(lo[keep].tolist(), hi[keep].tolist(), containment[keep].tolist()):
-        da, db = docs[x], docs[y]
-        if right_set is None:
-            if da in left_set and db in left_set:
-                out.append((da, db, c))
-        elif da in left_set and db in right_set:
-            out.append((da, db, c))
-        elif db in left_set and da in right_set:
-            out.append((db, da, c))
-    return sorted(out)
+    keys = np.concatenate(uniq_sets)
+    owner = np.repeat(np.arange(len(docs)), sizes)
+    labels = (np.asarray(groups)[docs] if groups is not None else near_duplicate_groups(uniq_sets))
+    _, labels = np.unique(labels, return_inverse=True)
+    uniq, files, in_groups = group_frequency(keys, owner, labels.ravel())
+    cap = max(min_df_cap, int(max_df_share * (int(labels.max()) + 1)))
+    useful = (files >= 2) & (in_groups <= cap)
+    column = np.full(len(uniq), -1, dtype=np.int64)
+    column[useful] = np.arange(int(useful.sum()))
+    col = column[np.searchsorted(uniq, keys)]
+    keep = col >= 0
+    incidence = csr_matrix((np.ones(int(keep.sum()), dtype=np.int32), (owner[keep], col[keep])),
+                           shape=(len(docs), int(useful.sum())))
+    row_of = {d: n for n, d in enumerate(docs)}
+    rows_left = np.array([row_of[d] for d in sorted(set(left))], dtype=np.int64)
+    rows_right = (rows_left if right is None
+                  else np.array([row_of[d] for d in sorted(set(right))], dtype=np.int64))
+    shared = (incidence[rows_left] @ incidence[rows_right].T).tocoo()
+    x, y, count = rows_left[shared.row], rows_right[shared.col], shared.data
+    valid = x != y if right is not None else x < y
+    x, y, count = x[valid], y[valid], count[valid]
+    containment = count / np.maximum(1, np.minimum(sizes[x], sizes[y]))
+    hit = containment >= min_containment
+    found: dict[tuple[int, int], tuple[int, int, float]] = {}
+    for a, b, c in zip(x[hit].tolist(), y[hit].tolist(), containment[hit].tolist()):
+        key = (min(a, b), max(a, b))
+        # a document on both sides pairs once, in index order when that order is a left-right pair
+        if key not in found or (a, b) == key:
+            found[key] = (docs[a], docs[b], c)
+    return sorted(found.values())

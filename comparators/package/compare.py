@@ -186,6 +186,7 @@ class PackageComparator:
             if hasattr(comparator, "fit"):
                 comparator.fit([Features.from_dict(f["features"]) for f in corpus
                                 if f["kind"] == kind and f["features"]])
+                comparator.corpus_["source"] = "the files of both packages and their base material"
             base_kind = [Features.from_dict(f["features"]) for f in base_files
                          if f["kind"] == kind and f["features"]]
             takes_base = "base" in inspect.signature(comparator.compare).parameters

@@ -20,8 +20,11 @@ import numpy as np
 
 from comparators.base import ComparatorInfo, Comparison, Exclusion, Features, Match, MaterialRef, Signature
 from comparators.canonical import canonical_bytes
+from comparators.commonplace import describe
 from comparators.errors import InputError
 from comparators.fingerprint import minhash
+from comparators.fingerprint.groups import METHOD as GROUP_METHOD
+from comparators.fingerprint.groups import group_frequency, near_duplicate_groups
 from comparators.fingerprint.tokens import kgram_hashes
 from comparators.hashing import sha256_bytes
 from comparators.packed import pack, unpack
@@ -108,23 +111,29 @@ class TextComparator:
 
     def info(self) -> ComparatorInfo:
         params = self.params
-        if self.corpus_ is not None:
-            params["corpus"] = {"documents": self.corpus_["documents"], "sha256": self.corpus_["sha256"]}
+        params["commonplace"] = describe(self.corpus_)
         return ComparatorInfo(self.name, self.version, params)
 
     def fit(self, corpus: Sequence[Features]) -> TextComparator:
         """Learn the corpus's boilerplate: sentences found in at least ``boilerplate_share`` of its
-        documents (and at least 5), such as licence notices, legal formulas or publisher front
-        matter. Passages made of them are excluded as boilerplate, and listed."""
+        independent documents (and at least 5), such as licence notices, legal formulas or publisher
+        front matter. Documents are counted by groups of near-duplicates, so copies of one work
+        count once and never make that work boilerplate. Passages made of boilerplate sentences
+        are excluded, and listed."""
         n = len(corpus)
-        threshold = max(5, math.ceil(self.boilerplate_share * n))
+        labels = near_duplicate_groups([self.retrieval_keys(f) for f in corpus])
+        n_groups = int(labels.max()) + 1 if n else 0
+        threshold = max(5, math.ceil(self.boilerplate_share * n_groups))
         boilerplate: set[int] = set()
-        if n >= 20:
-            # documents per sentence key: each document's distinct keys, counted over the corpus
-            keys, df = np.unique(np.concatenate([np.unique(_data_sentence_keys(f.data)) for f in corpus]),
-                                 return_counts=True)
-            boilerplate = set(keys[(df >= threshold) & (keys != 0)].tolist())
-        self.corpus_ = {"documents": n, "sha256": sha256_bytes(canonical_bytes(sorted(f.sha256 for f in corpus))),
+        if n_groups >= 20:
+            keys = [np.unique(_data_sentence_keys(f.data)) for f in corpus]
+            owners = np.repeat(np.arange(n), [len(k) for k in keys])
+            uniq, _, groups = group_frequency(np.concatenate(keys), owners, labels)
+            boilerplate = set(uniq[(groups >= threshold) & (uniq != 0)].tolist())
+        self.corpus_ = {"documents": n, "files": n, "groups": n_groups,
+                        "sha256": sha256_bytes(canonical_bytes(sorted(f.sha256 for f in corpus))),
+                        "method": f"sentences in at least {threshold} of {n_groups} independent document groups "
+                                  f"are boilerplate; {GROUP_METHOD}",
                         "boilerplate": boilerplate, "boilerplate_min": threshold}
         return self
 
@@ -225,7 +234,8 @@ class TextComparator:
                 excluded.append(self._exclusion(
                     fa, fb, sa, sb, (a0, a1, b0, b1),
                     f"boilerplate: its sentences occur in at least {self.corpus_['boilerplate_min']} "
-                    f"of {self.corpus_['documents']} corpus documents",
+                    f"of {self.corpus_['groups']} independent document groups of the corpus "
+                    f"{self.corpus_.get('source', '')}".rstrip(),
                     {"share_boilerplate": round(common, 4), "sim": round(p.sim, 4)}))
                 continue
             in_base = max(_share(base_a, a0, a1), _share(base_b, b0, b1))
