@@ -19,6 +19,7 @@ import comparators
 from appraisal.batch import engine as batch
 from appraisal.custody.case import Case, IntegrityError
 from appraisal.version import tool_version
+from comparators import commonplace
 from comparators.errors import InputError
 
 EXIT_OK, EXIT_INTEGRITY, EXIT_BAD_INPUT = 0, 1, 2
@@ -41,6 +42,9 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("b")
     p.add_argument("--kind", default="auto", choices=("auto", *comparators.KINDS))
     p.add_argument("--json", action="store_true", help="print the Comparison as JSON")
+    p.add_argument("--commonplace-from", default="none", metavar="CORPUS",
+                   help="what is filtered as common: none (default), a folder of reference files, or a fitted "
+                        "corpus file (appraisal commonplace); named in the result")
     p.add_argument("--known-files", type=Path, help="list of '<sha256> <label>' lines: known third-party files "
                    "excluded from package comparisons")
 
@@ -57,7 +61,15 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--workers", type=int, default=1)
     p.add_argument("--scheduler", help="address of a Dask scheduler (tcp://host:8786)")
     p.add_argument("--resume", action="store_true", help="skip pairs already in --out")
+    p.add_argument("--commonplace-from", default="none", metavar="CORPUS",
+                   help="what is filtered as common: none (default), batch (all materials of this batch, counted "
+                        "by near-duplicate groups), a folder, or a fitted corpus file; named in every result")
     p.add_argument("--json", action="store_true", help="print the summary as JSON")
+    p = sub.add_parser("commonplace", help="fit a commonplace corpus file from a folder of reference files")
+    p.add_argument("folder", type=Path)
+    p.add_argument("--kind", required=True, choices=("code", "text"))
+    p.add_argument("--out", type=Path, required=True, help="fitted corpus file (JSON)")
+    p.add_argument("--json", action="store_true")
 
     case = sub.add_parser("case", help="the commission workflow").add_subparsers(
         dest="verb", required=True, parser_class=_Parser)
@@ -138,6 +150,12 @@ def _compare(args: argparse.Namespace) -> int:
         kwargs["known_files"] = str(args.known_files)
     comparator = comparators.get(name, **kwargs)
     kind = comparator.name
+    commonplace.check_declared(args.commonplace_from)
+    if args.commonplace_from != "none":
+        if name == "package":
+            raise InputError("--commonplace-from", "package comparisons fit on both packages; declare base "
+                                                   "material instead")
+        comparator.corpus_ = commonplace.from_declared(comparator, args.commonplace_from)
     result = comparator.compare(comparator.extract(a, display_path=args.a),
                                 comparator.extract(b, display_path=args.b))
     if args.json:
@@ -165,17 +183,30 @@ def _batch(args: argparse.Namespace) -> int:
         if args.sources or args.against:
             raise InputError("--pairs", "cannot be combined with SOURCES or --against")
         summary = batch.run_pairs(args.kind, args.pairs, args.out, resume=args.resume,
-                                  workers=args.workers, scheduler=args.scheduler)
+                                  workers=args.workers, scheduler=args.scheduler,
+                                  commonplace_from=args.commonplace_from)
     else:
         if not args.sources:
             raise InputError("batch", "give --pairs PAIRS.csv or SOURCES... [--against SUSPECTS...]")
         summary = batch.run_many(args.kind, args.sources, args.against, args.out,
                                  threshold=args.threshold, retrieval=args.retrieval,
-                                 resume=args.resume, workers=args.workers, scheduler=args.scheduler)
+                                 resume=args.resume, workers=args.workers, scheduler=args.scheduler,
+                                 commonplace_from=args.commonplace_from)
     data = {"out": str(args.out), "written": summary.written, "skipped": summary.skipped,
             "errors": summary.errors, "pairs": summary.candidates}
     _emit(args, data, f"{summary.written} pairs written, {summary.skipped} already done, "
                       f"{summary.errors} errors -> {args.out}")
+    return EXIT_OK
+
+
+def _commonplace(args: argparse.Namespace) -> int:
+    if args.folder.exists() and not args.folder.is_dir():
+        raise InputError(args.folder, "is not a folder")
+    comparator = comparators.get(args.kind)
+    state = commonplace.from_declared(comparator, str(args.folder))
+    commonplace.save(state, comparator.name, args.out)
+    data = {"out": str(args.out), **commonplace.describe(state)}
+    _emit(args, data, f"{state['files']} files in {state['groups']} independent groups -> {args.out}")
     return EXIT_OK
 
 
@@ -283,7 +314,7 @@ def _case_report(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-_HANDLERS = {"compare": _compare, "batch": _batch, "case create": _case_create,
+_HANDLERS = {"compare": _compare, "batch": _batch, "commonplace": _commonplace, "case create": _case_create,
              "case add": _case_add, "case run": _case_run, "case verify": _case_verify,
              "case report": _case_report, "case rerun": _case_rerun, "demo": _demo}
 

@@ -31,7 +31,7 @@ def describe(state: dict[str, Any] | None) -> dict[str, Any]:
     """What a result records about the corpus it was filtered against."""
     if not state:
         return dict(NONE)
-    keys = ("source", "files", "groups", "sha256", "method", "file_sha256")
+    keys = ("source", "files", "groups", "sha256", "method", "file")
     return {k: state[k] for k in keys if k in state}
 
 
@@ -68,8 +68,26 @@ def load(path: Path, comparator: str) -> dict[str, Any]:
     for key in ("commonplace", "boilerplate"):
         if isinstance(state.get(key), list):
             state[key] = set(state[key])
-    state["file_sha256"] = sha256_bytes(data)
+    state.pop("file", None)
     return state
+
+
+def check_declared(value: str) -> None:
+    """Refuse a declaration that cannot work, before any output is written."""
+    if not value or value in ("none", "batch"):
+        return
+    path = Path(value)
+    if path.is_dir():
+        return
+    if not path.is_file():
+        raise InputError(path, "does not exist (--commonplace-from takes none, batch, a folder or a "
+                               "fitted corpus file)")
+    try:
+        body = json.loads(path.read_bytes())
+    except (OSError, ValueError):
+        body = None
+    if not isinstance(body, dict) or body.get("format") != FORMAT:
+        raise InputError(path, f"is not a fitted commonplace corpus (expected format {FORMAT})")
 
 
 def from_declared(comparator: Any, value: str) -> dict[str, Any] | None:
@@ -92,5 +110,7 @@ def from_declared(comparator: Any, value: str) -> dict[str, Any] | None:
         feats = [comparator.extract(p, display_path=str(p.relative_to(path))) for p in files]
         return fit(comparator, feats, f"folder {path.resolve()} ({len(files)} files)")
     if path.is_file():
-        return load(path, comparator.name)
+        state = load(path, comparator.name)
+        state["file"] = {"path": str(path.resolve()), "sha256": sha256_bytes(path.read_bytes())}
+        return state
     raise InputError(path, "does not exist (give none, batch, a folder or a fitted corpus file)")

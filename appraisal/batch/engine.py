@@ -24,10 +24,12 @@ import numpy as np
 
 import comparators
 from appraisal.batch.progress import progress_bar
+from comparators import commonplace
 from comparators.base import Features
 from comparators.canonical import canonical_json
 from comparators.errors import InputError
 from comparators.fingerprint.index import candidate_pairs as index_pairs
+from comparators.hashing import sha256_bytes
 
 
 @dataclass(frozen=True)
@@ -107,7 +109,7 @@ def executor_for(workers: int, scheduler: str | None) -> Iterator[Executor | Non
         yield None
 
 
-# (comparator name, canonical JSON of its constructor arguments, fitted corpus file or "")
+# (comparator name, canonical JSON of its constructor arguments, commonplace corpus file or "")
 Spec = tuple[str, str, str]
 
 
@@ -121,20 +123,30 @@ def _instance(spec: Spec) -> Any:
     """The comparator a spec describes (one per worker process), with its corpus statistics."""
     comparator = comparators.get(spec[0], **json.loads(spec[1]))
     if spec[2]:
-        with open(spec[2], "rb") as handle:
-            comparator.corpus_ = pickle.load(handle)
+        comparator.corpus_ = commonplace.load(Path(spec[2]), spec[0])
     return comparator
 
 
-def _fitted(spec: Spec, features: list[dict[str, Any]], workdir: Path) -> Spec:
-    """Fit the comparator on the corpus (when it learns one) and point the spec at the result."""
-    comparator = _instance(spec)
-    if not hasattr(comparator, "fit") or len(features) < 10:
+def with_commonplace(spec: Spec, declared: str, batch_features: list[dict[str, Any]], workdir: Path) -> Spec:
+    """Point the spec at the commonplace corpus the expert declared (``none``, ``batch``, a folder or file).
+
+    ``batch`` fits on ``batch_features``: every material of the batch, never only the pairs left
+    to do, so a resumed run scores exactly as an uninterrupted one.
+    """
+    if not declared or declared == "none":
         return spec
-    comparator.fit([Features.from_dict(f) for f in features])
-    path = workdir / f"corpus-{spec[0]}.pickle"
-    with path.open("wb") as handle:
-        pickle.dump(comparator.corpus_, handle)
+    comparator = comparators.get(spec[0], **json.loads(spec[1]))
+    if not hasattr(comparator, "fit"):
+        return spec
+    if declared == "batch":
+        state = commonplace.fit(comparator, [Features.from_dict(f) for f in batch_features],
+                                f"batch ({len(batch_features)} files)")
+    else:
+        state = commonplace.from_declared(comparator, declared)
+    if state is None:
+        return spec
+    path = workdir / f"commonplace-{spec[0]}-{sha256_bytes(spec[1].encode())[:12]}.json"
+    commonplace.save(state, spec[0], path)
     return spec[0], spec[1], str(path)
 
 
@@ -204,9 +216,15 @@ def _spec_for(kind: str, a: str, b: str) -> Spec:
 
 
 def run_pairs(kind: str, pairs_csv: Path, out: Path, *, resume: bool = False, workers: int = 1,
-              scheduler: str | None = None, progress: bool | None = None) -> BatchSummary:
-    """Score exactly the pairs listed in ``pairs_csv``; one JSON line each in ``out``."""
+              scheduler: str | None = None, progress: bool | None = None,
+              commonplace_from: str = "none") -> BatchSummary:
+    """Score exactly the pairs listed in ``pairs_csv``; one JSON line each in ``out``.
+
+    ``commonplace_from`` declares what is filtered as common (see :mod:`comparators.commonplace`);
+    with ``batch`` every listed file is read, also on ``--resume``.
+    """
     rows = read_pairs(pairs_csv)
+    commonplace.check_declared(commonplace_from)
     base_dir = pairs_csv.parent
     if resume:
         _truncate_partial_line(out)
@@ -218,18 +236,20 @@ def run_pairs(kind: str, pairs_csv: Path, out: Path, *, resume: bool = False, wo
             progress_bar(len(todo), "pairs", progress) as bar, \
             tempfile.TemporaryDirectory(prefix="appraisal-batch-") as tmp:
         kinds = {}
-        for r in todo:
+        for r in (rows if commonplace_from == "batch" else todo):
             try:
                 kinds[(r["a"], r["b"])] = _spec_for(kind, _resolve(base_dir, r["a"]), _resolve(base_dir, r["b"]))
             except InputError as exc:
                 kinds[(r["a"], r["b"])] = exc
-        needed = sorted({(k, p) for r in todo if isinstance(k := kinds[(r["a"], r["b"])], tuple)
-                         for p in (r["a"], r["b"])})
+        needed = sorted({(k, p) for r in (rows if commonplace_from == "batch" else todo)
+                         if isinstance(k := kinds[(r["a"], r["b"])], tuple) for p in (r["a"], r["b"])})
         _warm_up({k for k, _ in needed})
         feats = dict(zip(needed, _map(executor, _extract, [k for k, _ in needed],
                                       [_resolve(base_dir, p) for _, p in needed])))
-        fitted = {spec: _fitted(spec, [f["features"] for (k, _), f in feats.items() if k == spec and "features" in f],
-                                Path(tmp)) for spec in {k for k, _ in needed}}
+        fitted = {spec: with_commonplace(spec, commonplace_from,
+                                         [f["features"] for (k, _), f in feats.items()
+                                          if k == spec and "features" in f],
+                                         Path(tmp)) for spec in sorted({k for k, _ in needed})}
         keys = {entry: str(n) for n, entry in enumerate(needed)}
         store = _save_store(Path(tmp), {keys[e]: f["features"] for e, f in feats.items() if "features" in f})
         jobs, pending = [], []
@@ -357,11 +377,15 @@ def candidate_pairs(signatures: dict[str, np.ndarray], sources: list[str], suspe
 def run_many(kind: str, sources: list[str], suspects: list[str] | None, out: Path, *,
              threshold: float = 0.0, retrieval: float = 0.1, resume: bool = False,
              workers: int = 1, scheduler: str | None = None,
-             progress: bool | None = None) -> BatchSummary:
-    """Many-vs-many: extract all, retrieve candidates by signature, compare, write lines."""
+             progress: bool | None = None, commonplace_from: str = "none") -> BatchSummary:
+    """Many-vs-many: extract all, retrieve candidates by signature, compare, write lines.
+
+    ``commonplace_from`` declares what is filtered as common (see :mod:`comparators.commonplace`).
+    """
     if kind == "auto":
         raise InputError("--kind", "many-vs-many batch needs an explicit --kind")
     spec = spec_of(kind, {})
+    commonplace.check_declared(commonplace_from)
     src = expand_materials(kind, sources)
     sus = expand_materials(kind, suspects) if suspects is not None else None
     if resume:
@@ -390,7 +414,8 @@ def run_many(kind: str, sources: list[str], suspects: list[str] | None, out: Pat
                          good_src, good_sus, retrieval)
         todo = [c for c in cands if c not in done]
         with progress_bar(len(todo), "pairs", progress) as bar:
-            spec = _fitted(spec, [r["features"] for r in feats.values() if "features" in r], workdir)
+            spec = with_commonplace(spec, commonplace_from,
+                                    [feats[p]["features"] for p in all_paths if "features" in feats[p]], workdir)
             store = _save_store(workdir, {p: r["features"] for p, r in feats.items() if "features" in r})
             del feats
             jobs = [(spec, a, b) for a, b in todo]
