@@ -149,6 +149,13 @@ def test_tools_table_has_versions_params_and_validation_from_data(docs: dict[str
     assert "Python 3." in text and "python-docx" in text
 
 
+def test_method_section_states_the_expected_similarity_baseline_and_the_corpus(docs: dict[str, bytes]) -> None:
+    zh, en = all_text(docs["zh"]), all_text(docs["en"])
+    assert "相似度以独立实现之间的预期相似为基准" in zh and "公共内容参照库:code: the files of both packages" in zh
+    assert "what independent implementations share" in en and "groups of near-duplicate files" in en
+    assert "Commonplace reference corpus: code: the files of both packages and their base material" in en
+
+
 # --------------------------------------------------------------------------- exhibits and decisions
 
 

@@ -389,6 +389,7 @@ def _process(document: Any, data: ReportData) -> int:
     document.add_heading(label(lang, "methods"), level=2)
     n_tools = data.next_table()
     body_indent(document.add_paragraph(label(lang, "methods_text").format(n=n_tools)))
+    body_indent(document.add_paragraph(_baseline_text(data)))
     caption(document, label(lang, "tools_table").format(n=n_tools))
     validation = load_validation()
     rows = [[TOOL_NAME, tool_version(), "case store, hashing, audit log, report" if lang == "en"
@@ -419,6 +420,19 @@ def _process(document: Any, data: ReportData) -> int:
     _filtration(document, data)
     _results(document, data)
     return n_tools
+
+
+def _baseline_text(data: ReportData) -> str:
+    """The method's expected-similarity baseline and the commonplace corpus every comparison was filtered against."""
+    corpora, small = [], "400"
+    for comp in _comparators_used(data):
+        params = comp.get("params") or {}
+        small = str(params.get("small_program", small))
+        source = (params.get("commonplace") or {}).get("source")
+        if source and source != "none":
+            corpora.append(f"{comp['name']}: {source}")
+    corpus = "; ".join(sorted(set(corpora))) or label(data.lang, "baseline_none")
+    return label(data.lang, "baseline_text").format(small=small, corpus=corpus)
 
 
 def _rerun_line(data: ReportData) -> str:

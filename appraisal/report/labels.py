@@ -76,6 +76,11 @@ LABELS: dict[str, dict[str, str]] = {
         "methods_text": ("比对采用本鉴定所使用的相似性比对工具。源代码经词法/语法分析后规范化(标识符、字面量、类型、"
                          "循环与条件结构),以 k-gram 指纹检索候选并逐行对齐;文本作品按句子对齐并识别改写、繁简转换与摘要式复制。"
                          "工具、版本、参数及验证结果见表{n}。"),
+        "baseline_text": ("相似度以独立实现之间的预期相似为基准:源代码按三个通道比对——原样词元(标识符与字面量保持原文)、"
+                          "抽象标识符与字面量后的结构、完全规范化的结构——取其最强者;小于{small}个词元的程序,同一任务的"
+                          "独立实现往往规范化后结构相同,故规范化结构按规模折减,评分主要依据原样词元、标识符、字面量、注释与排版。"
+                          "公共内容的频率按近似重复文件组计数(同一作品的多份复制只计一次)。公共内容参照库:{corpus}。"),
+        "baseline_none": "未声明公共内容参照库,未按公共内容过滤",
         "tools_table": "表{n} 鉴定工具、参数及验证",
         "cols_tools": "工具|版本|用途|参数|验证",
         "environment": "运行环境:{env}。随机种子:{seeds}。",
@@ -228,6 +233,15 @@ LABELS: dict[str, dict[str, str]] = {
                          "regions are retrieved by k-gram fingerprints and aligned line by line; text works are aligned by "
                          "sentence, detecting paraphrase, script conversion and summary copying. Tools, versions, parameters "
                          "and validation are listed in Table {n}."),
+        "baseline_text": ("Similarity is measured against what independent implementations share: source code is compared "
+                          "in three channels, exact tokens (identifiers and literals as written), the structure with "
+                          "identifiers and literals abstracted, and the fully normalised structure, and the strongest "
+                          "counts; below {small} tokens independent implementations of one task tend to share the same "
+                          "normalised structure, so that channel is discounted by size and the score rests on exact "
+                          "tokens, identifiers, literals, comments and layout. How common a fragment is, is counted over "
+                          "groups of near-duplicate files (copies of one work count once). Commonplace reference "
+                          "corpus: {corpus}."),
+        "baseline_none": "none declared; nothing was filtered as commonplace",
         "tools_table": "Table {n} Tools, parameters and validation",
         "cols_tools": "Tool|Version|Purpose|Parameters|Validation",
         "environment": "Environment: {env}. Random seeds: {seeds}.",

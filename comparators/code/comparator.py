@@ -58,12 +58,13 @@ class CodeComparator:
     """
 
     name = "code"
-    version = "0.3.0"
+    version = "0.4.0"
 
     def __init__(self, min_match: int = 12, max_gap: int = 12, min_fill: int = 8, min_unit: int = 8, shingle: int = 8,
                  num_perm: int = 128, seed: int = 1, evidence_weight: float = 0.5,
                  evidence_scale: float = 3.0, api_weight: float = 0.25, structure_mix: float = 0.5,
-                 small_file: int = 150,
+                 small_file: int = 150, small_program: int = 400, small_shape: int = 100,
+                 small_power: float = 1.0, shape_weight: float = 0.95,
                  commonplace_share: float = 0.1, max_bytes: int = 4 * 1024 * 1024,
                  normalise: Sequence[str] = NORMALISATION_STEPS, reorder: bool = True) -> None:
         self.min_match = min_match
@@ -78,6 +79,10 @@ class CodeComparator:
         self.api_weight = api_weight
         self.structure_mix = structure_mix
         self.small_file = small_file
+        self.small_program = small_program
+        self.small_shape = small_shape
+        self.small_power = small_power
+        self.shape_weight = shape_weight
         self.commonplace_share = commonplace_share
         self.max_bytes = max_bytes
         unknown = sorted(set(normalise) - set(NORMALISATION_STEPS))
@@ -94,6 +99,9 @@ class CodeComparator:
                "min_unit": self.min_unit, "shingle": self.shingle, "num_perm": self.num_perm, "seed": self.seed,
                "evidence_weight": self.evidence_weight, "evidence_scale": self.evidence_scale,
                "api_weight": self.api_weight, "structure_mix": self.structure_mix, "small_file": self.small_file,
+               "small_program": self.small_program, "small_shape": self.small_shape,
+               "small_power": self.small_power,
+               "shape_weight": self.shape_weight,
                "commonplace_share": self.commonplace_share, "max_bytes": self.max_bytes,
                "signature_scheme": minhash.SCHEME, "reader": "tree-sitter (lexical fallback)",
                "normalise": list(self.normalise), "reorder": self.reorder}
@@ -200,24 +208,80 @@ class CodeComparator:
         cov_b = float((cover_b & ~base_b).sum()) / eff_b if eff_b > 0 else 0.0
         items = self._evidence(fa, fb, base_a, base_b)
         strength = evidence.combine(items, self.evidence_scale)
-        structure = self._structure(cov_a, cov_b, eff_a, eff_b)
+        normalised = self._structure(cov_a, cov_b, eff_a, eff_b)
+        # tokens excluded as base material or commonplace code count in no channel
+        kept_ids = {id(p) for p in kept}
+        dropped = [p for p in pieces if id(p) not in kept_ids] + base_pieces
+        gone_a = base_a | mask(na, [(p.a_start, p.a_end) for p in dropped])
+        gone_b = base_b | mask(nb, [(p.b_start, p.b_end) for p in dropped])
+        exact = self._channel(raw_a.astype(np.uint64), raw_b.astype(np.uint64), gone_a, gone_b)
+        shape_a, shape_b = _shape_ids(da), _shape_ids(db)
+        shape = (self._channel(shape_a, shape_b, *self._base_masks(shape_a, shape_b, base, _shape_ids)[:2])
+                 if shape_a is not None and shape_b is not None else 0.0)
+        weight = self.normalised_weight(min(eff_a, eff_b))
+        shape_weight = self.shape_weight * self.normalised_weight(min(eff_a, eff_b), self.small_shape)
+        structure = max(exact, shape_weight * shape, weight * normalised)
         score = 1.0 - (1.0 - structure) * (1.0 - self.evidence_weight * strength)
         matches = self._matches(kept, items, fa, fb)
         channels = Counter(i.channel for i in items)
+        notes = [f"{side}: {n}" for side, f in (("A", fa), ("B", fb)) for n in f.notes]
+        if weight < 1.0:
+            notes.append(f"small program ({min(eff_a, eff_b)} tokens, below {self.small_program}): independent "
+                         f"implementations of one small task converge to the same normalised structure, so "
+                         f"normalised similarity counts {weight:.2f} of its value; the score leans on exact tokens, "
+                         f"names, literals, comments and layout")
         return Comparison(
             kind=self.name, score=score, coverage_a=cov_a, coverage_b=cov_b, comparator=self.info(),
             a=MaterialRef(fa.path, fa.sha256), b=MaterialRef(fb.path, fb.sha256),
             matches=tuple(matches), excluded=tuple(excluded),
-            notes=tuple(f"{side}: {n}" for side, f in (("A", fa), ("B", fb)) for n in f.notes),
+            notes=tuple(notes),
             extra={"units": {"name": "tokens", "a": na, "b": nb, "a_after_filtration": eff_a,
                              "b_after_filtration": eff_b, "matched_a": int((cover_a & ~base_a).sum()),
                              "matched_b": int((cover_b & ~base_b).sum())},
-                   "scores": {"structure": structure, "evidence": strength},
+                   "scores": {"structure": structure, "evidence": strength, "exact": exact, "shape": shape,
+                              "normalised": normalised, "normalised_weight": weight},
+                   "baseline": self.baseline(),
                    "evidence": {"counts": dict(sorted(channels.items())),
                                 "identifiers": sorted(i.text for i in items if i.channel == "identifier")},
                    "languages": {"a": da["language"], "b": db["language"]},
                    "readers": {"a": da["reader"], "b": db["reader"]}},
         )
+
+    def normalised_weight(self, tokens: int, below: int | None = None) -> float:
+        """How much normalised similarity counts for a pair whose smaller file has ``tokens`` tokens.
+
+        Below ``small_program`` tokens independent solutions of one task converge to the same
+        normalised token stream (measured on the benchmark's same-task family), so normalised
+        similarity is worth ``(tokens / small_program) ** small_power`` there, and fully above.
+        The shape channel (names and literals abstracted) converges later: ``below`` = ``small_shape``.
+        """
+        limit = self.small_program if below is None else below
+        if limit <= 0 or tokens >= limit:
+            return 1.0
+        return max(0.0, tokens / limit) ** self.small_power
+
+    def baseline(self) -> str:
+        """The expected-similarity baseline the score is measured against, in words (for results and reports)."""
+        return (f"structure is the strongest of three channels: exact tokens (names and literals as written), "
+                f"the shape with names and literals abstracted (weighted {self.shape_weight}), and fully normalised "
+                f"tokens; below {self.small_program} tokens (shape: {self.small_shape}) a channel is discounted by "
+                f"(tokens/limit)^{self.small_power}, because independent implementations of one small task converge "
+                f"there; shared comments, literals, identifiers and misspellings add evidence "
+                f"weighted by rarity (among independent groups of the declared commonplace corpus, if any)")
+
+    def _channel(self, ids_a: np.ndarray, ids_b: np.ndarray, gone_a: np.ndarray, gone_b: np.ndarray) -> float:
+        """Structure similarity of one token channel: aligned runs, masked tokens left out."""
+        na, nb = len(ids_a), len(ids_b)
+        if not na or not nb:
+            return 0.0
+        runs = aligned_runs(ids_a, ids_b, min(self.min_match, self.shingle), self.min_match, self.min_fill)
+        kept = [r for r in runs if not (gone_a[r.a_start:r.a_start + r.length].mean() >= 0.5)]
+        cover_a = mask(na, [(r.a_start, r.a_start + r.length) for r in kept]) & ~gone_a
+        cover_b = mask(nb, [(r.b_start, r.b_start + r.length) for r in kept]) & ~gone_b
+        eff_a, eff_b = na - int(gone_a.sum()), nb - int(gone_b.sum())
+        if eff_a <= 0 or eff_b <= 0:
+            return 0.0
+        return self._structure(float(cover_a.sum()) / eff_a, float(cover_b.sum()) / eff_b, eff_a, eff_b)
 
     def _structure(self, cov_a: float, cov_b: float, na: int, nb: int) -> float:
         """Symmetric coverage, raised towards containment (shrunk for tiny files) when larger."""
@@ -225,15 +289,17 @@ class CodeComparator:
         contained = max(cov_a * min(1.0, na / self.small_file), cov_b * min(1.0, nb / self.small_file))
         return max(symmetric, self.structure_mix * symmetric + (1 - self.structure_mix) * contained)
 
-    def _base_masks(self, ids_a: np.ndarray, ids_b: np.ndarray, base: Sequence[Features]) -> tuple[
-            np.ndarray, np.ndarray, list[str]]:
+    def _base_masks(self, ids_a: np.ndarray, ids_b: np.ndarray, base: Sequence[Features],
+                    stream: Any = None) -> tuple[np.ndarray, np.ndarray, list[str]]:
         base_a = np.zeros(len(ids_a), dtype=bool)
         base_b = np.zeros(len(ids_b), dtype=bool)
         names = []
         for bf in base:
             if bf.kind != self.name:
                 continue
-            ids_base = _ids(bf.data)
+            ids_base = (stream or _ids)(bf.data)
+            if ids_base is None:
+                continue
             hit = False
             for ids, target in ((ids_a, base_a), (ids_b, base_b)):
                 for run in tile(ids, ids_base, k=min(self.min_match, self.shingle), min_len=self.min_match):
@@ -329,6 +395,11 @@ class CodeComparator:
         out.sort(key=lambda t: (t[0], t[1], t[2].category, t[2].b.start_char or 0))
         return [Match(id=f"F-code-{n:04d}", score=m.score, category=m.category, a=m.a, b=m.b, detail=m.detail)
                 for n, (_, _, m) in enumerate(out, start=1)]
+
+
+def _shape_ids(data: dict[str, Any]) -> np.ndarray | None:
+    """Token ids of a file's shape stream (names abstracted only); ``None`` for older features."""
+    return _kind_ids(data["shape"]) if "shape" in data else None
 
 
 def _ids(data: dict[str, Any]) -> np.ndarray:

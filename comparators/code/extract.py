@@ -17,23 +17,32 @@ MINIFIED_LINE = 1000  # average characters per line above which a file counts as
 def token_stream(text: str, language: Language | None,
                  steps: frozenset[str] = frozenset(NORMALISATION_STEPS)) -> TokenStream:
     """Tokens from the tree-sitter grammar of ``language``, else from the lexical reader."""
+    return token_streams(text, language, (steps,))[0]
+
+
+def token_streams(text: str, language: Language | None,
+                  step_sets: tuple[frozenset[str], ...]) -> list[TokenStream]:
+    """One token stream per set of normalisation steps, from a single parse of ``text``."""
     ts_parser = parser(language.name) if language is not None else None
     if ts_parser is None:
-        return from_lexer(text, language)
+        return [from_lexer(text, language) for _ in step_sets]
     data = text.encode("utf-8", "surrogatepass")
     try:
         tree = ts_parser.parse(data)
     except Exception as exc:  # noqa: BLE001 - a grammar crash must not stop the run
-        stream = from_lexer(text, language)
-        stream.problems.append(f"tree-sitter failed ({type(exc).__name__}); lexical reader used")
-        return stream
-    return from_tree(tree, text, data, steps)
+        streams = [from_lexer(text, language) for _ in step_sets]
+        for stream in streams:
+            stream.problems.append(f"tree-sitter failed ({type(exc).__name__}); lexical reader used")
+        return streams
+    return [from_tree(tree, text, data, steps) for steps in step_sets]
 
 
 def features_data(text: str, encoding: str, language: Language | None,
                   steps: frozenset[str] = frozenset(NORMALISATION_STEPS)) -> tuple[dict[str, Any], list[str]]:
     """The JSON-ready representation of one file and the notes met while reading it."""
-    stream = token_stream(text, language, steps)
+    # the normalised stream, and the "shape" stream with only names and literals abstracted (types,
+    # loop and branch forms and operators as written: the choices in which independent authors differ)
+    stream, shape = token_streams(text, language, (steps, steps & {"names", "literals"}))
     notes = list(stream.problems)
     lines = text.count("\n") + 1
     if len(text) / lines > MINIFIED_LINE:
@@ -57,6 +66,7 @@ def features_data(text: str, encoding: str, language: Language | None,
         "lines": lines,
         "line_starts": line_starts(text).tolist(),
         "kinds": "\x1f".join(stream.kinds),
+        "shape": "\x1f".join(shape.kinds),
         "raw": hash_tokens(stream.raw).astype("uint32").tolist() if stream.raw else [],
         "start": stream.start,
         "end": stream.end,
