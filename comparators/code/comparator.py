@@ -214,13 +214,16 @@ class CodeComparator:
         dropped = [p for p in pieces if id(p) not in kept_ids] + base_pieces
         gone_a = base_a | mask(na, [(p.a_start, p.a_end) for p in dropped])
         gone_b = base_b | mask(nb, [(p.b_start, p.b_end) for p in dropped])
-        exact = self._channel(raw_a.astype(np.uint64), raw_b.astype(np.uint64), gone_a, gone_b)
+        exact = self._channel(raw_a.astype(np.uint64), raw_b.astype(np.uint64), gone_a, gone_b)[0]
         shape_a, shape_b = _shape_ids(da), _shape_ids(db)
-        shape = (self._channel(shape_a, shape_b, *self._base_masks(shape_a, shape_b, base, _shape_ids)[:2])
-                 if shape_a is not None and shape_b is not None else 0.0)
+        shape, shape_runs = (self._channel(shape_a, shape_b, *self._base_masks(shape_a, shape_b, base, _shape_ids)[:2])
+                             if shape_a is not None and shape_b is not None else (0.0, 0.0))
         weight = self.normalised_weight(min(eff_a, eff_b))
-        shape_weight = self.shape_weight * self.normalised_weight(min(eff_a, eff_b), self.small_shape)
-        structure = max(exact, shape_weight * shape, weight * normalised)
+        small_shape = self.normalised_weight(min(eff_a, eff_b), self.small_shape)
+        # below small_shape, the shape channel leans on how contiguous its matches are: a renamed copy
+        # is one long run, independent solutions that converge share scattered short runs
+        shape_score = self.shape_weight * (small_shape * shape + (1.0 - small_shape) * shape_runs)
+        structure = max(exact, shape_score, weight * normalised)
         score = 1.0 - (1.0 - structure) * (1.0 - self.evidence_weight * strength)
         matches = self._matches(kept, items, fa, fb)
         channels = Counter(i.channel for i in items)
@@ -239,6 +242,7 @@ class CodeComparator:
                              "b_after_filtration": eff_b, "matched_a": int((cover_a & ~base_a).sum()),
                              "matched_b": int((cover_b & ~base_b).sum())},
                    "scores": {"structure": structure, "evidence": strength, "exact": exact, "shape": shape,
+                              "shape_runs": shape_runs,
                               "normalised": normalised, "normalised_weight": weight},
                    "baseline": self.baseline(),
                    "evidence": {"counts": dict(sorted(channels.items())),
@@ -266,22 +270,33 @@ class CodeComparator:
                 f"the shape with names and literals abstracted (weighted {self.shape_weight}), and fully normalised "
                 f"tokens; below {self.small_program} tokens (shape: {self.small_shape}) a channel is discounted by "
                 f"(tokens/limit)^{self.small_power}, because independent implementations of one small task converge "
-                f"there; shared comments, literals, identifiers and misspellings add evidence "
-                f"weighted by rarity (among independent groups of the declared commonplace corpus, if any)")
+                f"there (the shape channel then counts run contiguity instead: a copy is a few long runs, "
+                f"convergent solutions share scattered short ones); shared comments, literals, identifiers and "
+                f"misspellings add evidence weighted by rarity (among independent groups of the declared "
+                f"commonplace corpus, if any)")
 
-    def _channel(self, ids_a: np.ndarray, ids_b: np.ndarray, gone_a: np.ndarray, gone_b: np.ndarray) -> float:
-        """Structure similarity of one token channel: aligned runs, masked tokens left out."""
+    def _channel(self, ids_a: np.ndarray, ids_b: np.ndarray, gone_a: np.ndarray,
+                 gone_b: np.ndarray) -> tuple[float, float]:
+        """Similarity of one token channel: aligned runs, masked tokens left out.
+
+        Returns the coverage structure (``_structure``) and the run contiguity: the sum of squared run
+        lengths over the squared size of the smaller side (1 for one run covering it, small for many
+        short runs).
+        """
         na, nb = len(ids_a), len(ids_b)
         if not na or not nb:
-            return 0.0
+            return 0.0, 0.0
         runs = aligned_runs(ids_a, ids_b, min(self.min_match, self.shingle), self.min_match, self.min_fill)
         kept = [r for r in runs if not (gone_a[r.a_start:r.a_start + r.length].mean() >= 0.5)]
         cover_a = mask(na, [(r.a_start, r.a_start + r.length) for r in kept]) & ~gone_a
         cover_b = mask(nb, [(r.b_start, r.b_start + r.length) for r in kept]) & ~gone_b
         eff_a, eff_b = na - int(gone_a.sum()), nb - int(gone_b.sum())
         if eff_a <= 0 or eff_b <= 0:
-            return 0.0
-        return self._structure(float(cover_a.sum()) / eff_a, float(cover_b.sum()) / eff_b, eff_a, eff_b)
+            return 0.0, 0.0
+        lengths = np.array([int((~gone_a[r.a_start:r.a_start + r.length]).sum()) for r in kept], dtype=float)
+        contiguity = min(1.0, float((lengths ** 2).sum()) / float(min(eff_a, eff_b)) ** 2)
+        return (self._structure(float(cover_a.sum()) / eff_a, float(cover_b.sum()) / eff_b, eff_a, eff_b),
+                contiguity)
 
     def _structure(self, cov_a: float, cov_b: float, na: int, nb: int) -> float:
         """Symmetric coverage, raised towards containment (shrunk for tiny files) when larger."""
