@@ -78,7 +78,8 @@ LABELS: dict[str, dict[str, str]] = {
                          "工具、版本、参数及验证结果见表{n}。"),
         "baseline_text": ("相似度以独立实现之间的预期相似为基准:源代码按三个通道比对——原样词元(标识符与字面量保持原文)、"
                           "抽象标识符与字面量后的结构、完全规范化的结构——取其最强者;小于{small}个词元的程序,同一任务的"
-                          "独立实现往往规范化后结构相同,故规范化结构按规模折减,评分主要依据原样词元、标识符、字面量、注释与排版。"
+                          "独立实现往往规范化后结构相同,故规范化结构按规模折减,抽象后结构改按匹配片段的连续程度计分(复制品为少数长片段,"
+                          "独立实现只共有零散短片段),评分主要依据原样词元、标识符、字面量、注释与排版。"
                           "公共内容的频率按近似重复文件组计数(同一作品的多份复制只计一次)。公共内容参照库:{corpus}。"),
         "baseline_none": "未声明公共内容参照库,未按公共内容过滤",
         "tools_table": "表{n} 鉴定工具、参数及验证",
@@ -237,8 +238,9 @@ LABELS: dict[str, dict[str, str]] = {
                           "in three channels, exact tokens (identifiers and literals as written), the structure with "
                           "identifiers and literals abstracted, and the fully normalised structure, and the strongest "
                           "counts; below {small} tokens independent implementations of one task tend to share the same "
-                          "normalised structure, so that channel is discounted by size and the score rests on exact "
-                          "tokens, identifiers, literals, comments and layout. How common a fragment is, is counted over "
+                          "normalised structure, so that channel is discounted by size, the abstracted structure counts "
+                          "how contiguous its matches are (a copy is a few long runs, independent solutions share "
+                          "scattered short ones), and the score rests on exact tokens, identifiers, literals, comments and layout. How common a fragment is, is counted over "
                           "groups of near-duplicate files (copies of one work count once). Commonplace reference "
                           "corpus: {corpus}."),
         "baseline_none": "none declared; nothing was filtered as commonplace",
