@@ -41,6 +41,8 @@ from common.measures import auc, best_f1  # noqa: E402
 from common.results import fmt, table  # noqa: E402
 from peers.char_ngram import CharNgramScorer  # noqa: E402
 
+from comparators import canonical  # noqa: E402
+
 TOOLS = ("ours", "copydetect", "dolos", "char5")
 PEERS = ("copydetect", "dolos", "char5")
 
@@ -135,9 +137,9 @@ def batch_check(pairs: list[run.Pair], base: Path, ours: run.Scores, workers: in
         other = got.get((str(base / p.a), str(base / p.b)))
         if other is None or np.isnan(value):
             continue
-        diffs.append(abs(other - value))
-    tolerance = 5e-7 if any("reused" in n for n in ours.notes) else 0.0  # reused scores carry 6 decimals
-    return len(diffs), sum(d > tolerance for d in diffs), max(diffs, default=0.0)
+        # the Comparison JSON of ``compare`` and every batch row carry the canonical (rounded) score
+        diffs.append(abs(other - canonical.normalise(float(value))))
+    return len(diffs), sum(d > 0.0 for d in diffs), max(diffs, default=0.0)
 
 
 def section(split: run.Split, meta: list[dict[str, str]], args: argparse.Namespace, tools: list[str],
