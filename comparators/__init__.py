@@ -20,11 +20,12 @@ __all__ = ["Comparator", "Comparison", "Features", "InputError", "Match", "Regio
 # kind -> "module:Class"; order matters for detection (most specific first).
 _REGISTRY: dict[str, str] = {
     "package": "comparators.package.compare:PackageComparator",
+    "image": "comparators.image:ImageComparator",
     "code": "comparators.code:CodeComparator",
     "text": "comparators.text:TextComparator",
 }
 KINDS: tuple[str, ...] = tuple(_REGISTRY)
-_DETECTION_ORDER: tuple[str, ...] = ("package", "code", "text")
+_DETECTION_ORDER: tuple[str, ...] = ("package", "image", "code", "text")
 
 
 def get(kind: str, **params: Any) -> Comparator:

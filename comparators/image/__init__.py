@@ -1,0 +1,5 @@
+"""Image comparator: verified local features, located regions, calibrated score (see :mod:`.comparator`)."""
+
+from comparators.image.comparator import ImageComparator
+
+__all__ = ["ImageComparator"]

@@ -1,0 +1,189 @@
+"""Where a verified transform puts the copy, and how much of the overlap is really reproduced.
+
+The *overlap* of a model is the part of A that lands inside B (A's frame intersected with B's
+frame mapped back), and its image in B. Inside the overlap, B is warped onto A and both are
+compared block by block on grey thumbnails by normalised cross-correlation (NCC, insensitive
+to brightness and contrast changes):
+
+- a textured block of A that correlates with B is *reproduced*; one that does not is
+  *changed* (an overlay, an edit, or simply a different picture);
+- flat blocks (no texture in A) carry no evidence either way and are left out of the shares.
+
+The reproduced share of the overlap separates a copy (most blocks agree; an overlay shows up as
+a changed patch) from two works that merely share a template or a logo (the transform is found
+on the shared element, but the rest of the overlap disagrees). The per-block disagreement is
+the difference map of the exhibit. Pure functions of arrays.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import cv2
+import numpy as np
+
+from comparators.image.verify import project
+
+BLOCK = 8  # thumbnail pixels per block side
+FLAT_STD = 6.0  # grey-level standard deviation below which a block of A carries no texture
+AGREE_NCC = 0.45
+
+
+@dataclass(frozen=True)
+class Overlap:
+    """The matched region of one model and the block comparison inside it."""
+
+    polygon_a: np.ndarray  # (k, 2) work frame of A
+    polygon_b: np.ndarray  # (k, 2) work frame of B
+    share_a: float  # overlap area / A area
+    share_b: float
+    informative: int  # textured blocks inside the overlap
+    reproduced: float  # share of textured blocks that agree (0 when none)
+    difference: np.ndarray  # float32 grid over A's thumbnail: 1 - NCC, NaN outside the overlap
+    changed: tuple[np.ndarray, ...]  # polygons (work frame of A) of connected changed blocks
+
+
+def rectangle(w: float, h: float) -> np.ndarray:
+    return np.array([[0, 0], [w, 0], [w, h], [0, h]], np.float64)
+
+
+def polygon_area(poly: np.ndarray) -> float:
+    if len(poly) < 3:
+        return 0.0
+    x, y = poly[:, 0], poly[:, 1]
+    return 0.5 * abs(float(np.dot(x, np.roll(y, -1)) - np.dot(y, np.roll(x, -1))))
+
+
+def overlap_polygons(T: np.ndarray, size_a: tuple[int, int], size_b: tuple[int, int]) -> tuple[np.ndarray, np.ndarray]:
+    """The overlap in A (A frame cut by B's frame mapped back) and its image in B."""
+    rect_a = rectangle(*size_a)
+    back = project(np.linalg.inv(T), rectangle(*size_b))
+    poly_a = _intersect(rect_a, back)
+    if len(poly_a) < 3:
+        return np.zeros((0, 2)), np.zeros((0, 2))
+    poly_a = tidy(poly_a)
+    return poly_a, project(T, poly_a)
+
+
+def _intersect(p: np.ndarray, q: np.ndarray) -> np.ndarray:
+    """Intersection of two convex polygons (either orientation)."""
+    a = _ccw(p).astype(np.float32)
+    b = _ccw(q).astype(np.float32)
+    area, poly = cv2.intersectConvexConvex(a, b)
+    if poly is None or area <= 0:
+        return np.zeros((0, 2))
+    return poly.reshape(-1, 2).astype(np.float64)
+
+
+def tidy(poly: np.ndarray, tolerance: float = 0.5) -> np.ndarray:
+    """``poly`` without repeated or collinear vertices, clockwise on screen, from its top-left vertex."""
+    pts = [p for i, p in enumerate(poly) if i == 0 or np.linalg.norm(p - poly[i - 1]) > tolerance]
+    if len(pts) > 1 and np.linalg.norm(pts[0] - pts[-1]) <= tolerance:
+        pts.pop()
+    changed = True
+    while changed and len(pts) > 3:
+        changed = False
+        for i in range(len(pts)):
+            prev, cur, nxt = pts[i - 1], pts[i], pts[(i + 1) % len(pts)]
+            edge = nxt - prev
+            dist = abs(edge[0] * (cur - prev)[1] - edge[1] * (cur - prev)[0]) / max(np.linalg.norm(edge), 1e-9)
+            if dist <= tolerance:
+                pts.pop(i)
+                changed = True
+                break
+    out = _ccw(np.array(pts, np.float64))  # y points down: counter-clockwise in maths = clockwise on screen
+    start = int(np.lexsort((out[:, 0], out[:, 0] + out[:, 1]))[0])
+    return np.roll(out, -start, axis=0)
+
+
+def _ccw(poly: np.ndarray) -> np.ndarray:
+    x, y = poly[:, 0], poly[:, 1]
+    signed = float(np.dot(x, np.roll(y, -1)) - np.dot(y, np.roll(x, -1)))
+    return poly if signed >= 0 else poly[::-1]
+
+
+def compare_overlap(T: np.ndarray, size_a: tuple[int, int], size_b: tuple[int, int],
+                    thumb_a: np.ndarray, thumb_b: np.ndarray,
+                    masked_a: np.ndarray | None = None) -> Overlap:
+    """Block comparison of A and B (warped onto A) inside the overlap of ``T``.
+
+    ``thumb_a``/``thumb_b`` are grey thumbnails of the work frames; ``masked_a`` (same shape as
+    ``thumb_a``, True = leave out) removes declared base material from the shares.
+    """
+    poly_a, poly_b = overlap_polygons(T, size_a, size_b)
+    area_a = float(size_a[0] * size_a[1])
+    area_b = float(size_b[0] * size_b[1])
+    ha, wa = thumb_a.shape
+    hb, wb = thumb_b.shape
+    sa = np.diag([wa / size_a[0], ha / size_a[1], 1.0])
+    sb = np.diag([wb / size_b[0], hb / size_b[1], 1.0])
+    T_thumb = sb @ T @ np.linalg.inv(sa)  # A thumbnail -> B thumbnail
+    grid_h, grid_w = ha // BLOCK, wa // BLOCK
+    empty = np.full((grid_h, grid_w), np.nan, np.float32)
+    if len(poly_a) < 3 or grid_h == 0 or grid_w == 0:
+        return Overlap(poly_a, poly_b, 0.0, 0.0, 0, 0.0, empty, ())
+    warped = cv2.warpPerspective(thumb_b.astype(np.float32), T_thumb, (wa, ha),
+                                 flags=cv2.INTER_LINEAR | cv2.WARP_INVERSE_MAP, borderValue=0)
+    valid = cv2.warpPerspective(np.ones_like(thumb_b, np.float32), T_thumb, (wa, ha),
+                                flags=cv2.INTER_NEAREST | cv2.WARP_INVERSE_MAP, borderValue=0)
+    inside = np.zeros((ha, wa), np.uint8)
+    cv2.fillConvexPoly(inside, np.round((sa @ np.c_[poly_a, np.ones(len(poly_a))].T)[:2].T).astype(np.int32), 1)
+    valid = (valid > 0.5) & (inside > 0)
+    if masked_a is not None:
+        valid &= ~masked_a
+    ref = _matched_detail(thumb_a.astype(np.float32), T_thumb)
+    ncc, std_a, cover = _block_ncc(ref, warped, valid, grid_h, grid_w)
+    usable = cover >= 0.8
+    textured = usable & (std_a >= FLAT_STD)
+    difference = np.where(textured, np.clip(1.0 - ncc, 0.0, 1.0), np.nan).astype(np.float32)
+    informative = int(textured.sum())
+    agree = textured & (ncc >= AGREE_NCC)
+    reproduced = float(agree.sum()) / informative if informative else 0.0
+    changed = _changed_polygons(textured & ~agree, size_a, (grid_w, grid_h)) if reproduced >= 0.5 else ()
+    return Overlap(poly_a, poly_b, polygon_area(poly_a) / area_a, polygon_area(poly_b) / area_b,
+                   informative, reproduced, difference, changed)
+
+
+def _matched_detail(thumb_a: np.ndarray, T_thumb: np.ndarray) -> np.ndarray:
+    """A's thumbnail blurred to the detail B keeps where B shows A smaller (a collage, a screenshot)."""
+    scale = np.sqrt(abs(np.linalg.det(T_thumb[:2, :2]))) if abs(T_thumb[2, 2]) > 1e-12 else 1.0
+    if scale >= 0.9:
+        return thumb_a
+    sigma = 0.5 * np.sqrt(max(1.0 / max(scale, 1e-3) ** 2 - 1.0, 0.0))
+    return cv2.GaussianBlur(thumb_a, (0, 0), sigmaX=float(sigma))
+
+
+def _block_ncc(a: np.ndarray, b: np.ndarray, valid: np.ndarray, gh: int, gw: int) -> tuple[np.ndarray, ...]:
+    """Per block: NCC of a and b over valid pixels, standard deviation of a, valid share."""
+    crop = (slice(0, gh * BLOCK), slice(0, gw * BLOCK))
+
+    def blocks(x: np.ndarray) -> np.ndarray:
+        return x[crop].reshape(gh, BLOCK, gw, BLOCK).transpose(0, 2, 1, 3).reshape(gh, gw, BLOCK * BLOCK)
+
+    m = blocks(valid.astype(np.float32))
+    n = m.sum(-1)
+    cover = n / float(BLOCK * BLOCK)
+    safe = np.maximum(n, 1.0)
+    xa, xb = blocks(a), blocks(b)
+    ma = (xa * m).sum(-1) / safe
+    mb = (xb * m).sum(-1) / safe
+    da = (xa - ma[..., None]) * m
+    db = (xb - mb[..., None]) * m
+    va = (da * da).sum(-1)
+    vb = (db * db).sum(-1)
+    ncc = (da * db).sum(-1) / np.sqrt(np.maximum(va * vb, 1e-6))
+    ncc = np.where(vb / safe < 1.0, 0.0, ncc)  # a textured block of A against a flat one of B
+    return ncc, np.sqrt(va / safe), cover
+
+
+def _changed_polygons(changed: np.ndarray, size_a: tuple[int, int], grid: tuple[int, int],
+                      min_blocks: int = 3) -> tuple[np.ndarray, ...]:
+    """Bounding boxes (work frame of A) of connected groups of changed blocks, largest first."""
+    count, _, stats, _ = cv2.connectedComponentsWithStats(changed.astype(np.uint8), connectivity=8)
+    fx, fy = size_a[0] / grid[0], size_a[1] / grid[1]
+    found = []
+    for x, y, w, h, n in stats[1:]:
+        if n >= min_blocks:
+            found.append((int(n), rectangle(w * fx, h * fy) + [x * fx, y * fy]))
+    found.sort(key=lambda item: (-item[0], float(item[1][0, 1]), float(item[1][0, 0])))
+    return tuple(poly for _, poly in found[:8])

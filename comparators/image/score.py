@@ -1,0 +1,64 @@
+"""The calibrated score: evidence of a pair combined into the probability that B copies A.
+
+Evidence (all in [0, 1] or a log count, named so a report can list them):
+
+- ``inliers``: log1p of the inlier count of the strongest region;
+- ``inlier_ratio``: its inliers over the tentative matches it was fitted on;
+- ``hull``: the larger share of A or B covered by the convex hull of those inliers;
+- ``overlap``: the larger share of A or B inside the matched region;
+- ``reproduced``: the share of textured blocks inside the region where A and B agree;
+- ``coverage``: the larger of coverage_a and coverage_b (reproduced area over image area);
+- ``hash``: perceptual-hash similarity, 1 - (smallest Hamming distance between the hash sets)/32,
+  floored at 0.
+
+A logistic model over the standardised evidence, fitted on the tune split of the image
+benchmark (``benchmarks/image/calibrate.py``), maps them to a probability; the model is
+shipped in ``calibration.json`` beside this module, so a threshold on the score is a stated
+precision on that benchmark (the file records the precision at each threshold). Without
+evidence of a region the score is the hash term alone, scaled down.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+EVIDENCE = ("inliers", "inlier_ratio", "hull", "overlap", "reproduced", "coverage", "hash")
+CALIBRATION_FILE = Path(__file__).with_name("calibration.json")
+
+# used until a calibration file is shipped: a hand-set model of the same form
+_DEFAULT: dict[str, Any] = {
+    "features": list(EVIDENCE),
+    "mean": [2.0, 0.2, 0.2, 0.4, 0.4, 0.3, 0.3],
+    "scale": [1.0, 0.2, 0.2, 0.3, 0.3, 0.3, 0.3],
+    "coef": [1.2, 0.6, 0.6, 0.4, 2.5, 1.0, 0.8],
+    "intercept": -1.0,
+    "fitted_on": "hand-set defaults (no calibration file)",
+}
+
+
+@lru_cache(maxsize=1)
+def calibration() -> dict[str, Any]:
+    """The shipped logistic model (or the hand-set default when none is shipped)."""
+    if CALIBRATION_FILE.is_file():
+        return json.loads(CALIBRATION_FILE.read_text(encoding="utf-8"))
+    return _DEFAULT
+
+
+def probability(evidence: dict[str, float], model: dict[str, Any] | None = None) -> float:
+    """Logistic probability of copying from ``evidence`` under ``model`` (the shipped one by default)."""
+    model = model or calibration()
+    z = float(model["intercept"])
+    for name, mean, scale, coef in zip(model["features"], model["mean"], model["scale"], model["coef"]):
+        z += coef * (float(evidence.get(name, 0.0)) - mean) / (scale or 1.0)
+    return 1.0 / (1.0 + math.exp(-max(-50.0, min(50.0, z))))
+
+
+def describe() -> dict[str, Any]:
+    """What the score is fitted on, for the comparator's parameters."""
+    model = calibration()
+    return {"model": "logistic over " + ", ".join(model["features"]), "fitted_on": model["fitted_on"],
+            "file": CALIBRATION_FILE.name if CALIBRATION_FILE.is_file() else None}
