@@ -12,6 +12,7 @@ import json
 import sqlite3
 import sys
 from collections.abc import Sequence
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
@@ -20,6 +21,7 @@ from appraisal.batch import engine as batch
 from appraisal.custody.case import Case, IntegrityError
 from appraisal.version import tool_version
 from comparators import commonplace
+from comparators.base import Comparison
 from comparators.errors import InputError
 
 EXIT_OK, EXIT_INTEGRITY, EXIT_BAD_INPUT = 0, 1, 2
@@ -47,6 +49,11 @@ def build_parser() -> argparse.ArgumentParser:
                         "corpus file (appraisal commonplace); named in the result")
     p.add_argument("--known-files", type=Path, help="list of '<sha256> <label>' lines: known third-party files "
                    "excluded from package comparisons")
+    p.add_argument("--base", action="append", default=[], metavar="FILE",
+                   help="declared base material (a template, stock photo, logo, common UI element): matches "
+                        "inside it in both works are excluded and listed; repeatable")
+    p.add_argument("--exhibit-dir", type=Path, default=Path("appraisal-exhibits"),
+                   help="where image comparisons write their side-by-side exhibit PNG (default ./appraisal-exhibits)")
 
     p = sub.add_parser("batch", help="batch comparison (listed pairs or many-vs-many)")
     p.add_argument("sources", nargs="*", help="materials (files or folders) for many-vs-many")
@@ -156,8 +163,11 @@ def _compare(args: argparse.Namespace) -> int:
             raise InputError("--commonplace-from", "package comparisons fit on both packages; declare base "
                                                    "material instead")
         comparator.corpus_ = commonplace.from_declared(comparator, args.commonplace_from)
+    base = [comparator.extract(_existing(Path(p)), display_path=p) for p in args.base]
     result = comparator.compare(comparator.extract(a, display_path=args.a),
-                                comparator.extract(b, display_path=args.b))
+                                comparator.extract(b, display_path=args.b), base=base)
+    if kind == "image":
+        result = _with_exhibit(result, a, b, args.exhibit_dir)
     if args.json:
         print(result.to_json())
         return EXIT_OK
@@ -165,14 +175,40 @@ def _compare(args: argparse.Namespace) -> int:
           f"  coverage B {100 * result.coverage_b:.1f}%  matches {len(result.matches)}")
     for m in result.matches:
         print(f"  {m.id}  {m.category:<15} {m.score:.2f}  {_where(m.a.to_dict())}  <->  {_where(m.b.to_dict())}")
+    for e in result.excluded:
+        print(f"  excluded: {e.reason}")
     for note in result.notes:
         print(f"  note: {note}")
+    if "exhibit" in result.extra:
+        print(f"  exhibit: {result.extra['exhibit']}")
     return EXIT_OK
+
+
+def _existing(path: Path) -> Path:
+    if not path.is_file():
+        raise InputError(path, "does not exist" if not path.exists() else "is not a file")
+    return path
+
+
+def _with_exhibit(result: Comparison, a: Path, b: Path, folder: Path) -> Comparison:
+    """``result`` with the path of its side-by-side exhibit PNG (written to ``folder``)."""
+    from comparators.image import exhibit
+
+    out = folder / f"{result.a.sha256[:12]}-{result.b.sha256[:12]}.png"
+    try:
+        exhibit.write(a, b, result.to_dict(), out)
+    except OSError as exc:
+        raise InputError(folder, f"cannot write the exhibit ({exc.strerror or exc})") from None
+    return replace(result, extra={**result.extra, "exhibit": str(out)})
 
 
 def _where(region: dict[str, Any]) -> str:
     if "start_line" in region:
         return f"{region['path']}:{region['start_line']}-{region['end_line']}"
+    if region.get("polygon"):
+        xs = [p[0] for p in region["polygon"]]
+        ys = [p[1] for p in region["polygon"]]
+        return f"{region['path']} x {min(xs):.0f}-{max(xs):.0f}, y {min(ys):.0f}-{max(ys):.0f}"
     return region["path"]
 
 

@@ -2,7 +2,8 @@
 
 - ``comparators/`` imports nothing from ``appraisal/`` (a comparator is a pure library);
 - the report builder runs no comparator: ``appraisal/report/`` imports from ``comparators``
-  only helpers that compare nothing (hashing, canonical JSON, errors, text decoding);
+  only helpers that compare nothing (hashing, canonical JSON, errors, text decoding, and for
+  image exhibits the image reader and the exhibit drawing, which draw stored regions);
 - only the CLI prints for humans or decides exit codes;
 - only custody writes a case (SQL writes, audit entries and transactions stay in ``appraisal/custody/``);
 - no import circle between the modules of ``appraisal/`` and ``comparators/``.
@@ -14,7 +15,8 @@ import ast
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-REPORT_MAY_IMPORT = {"comparators.hashing", "comparators.canonical", "comparators.errors", "comparators.textio"}
+REPORT_MAY_IMPORT = {"comparators.hashing", "comparators.canonical", "comparators.errors", "comparators.textio",
+                     "comparators.image.read", "comparators.image.exhibit"}
 CLI = {"appraisal/cli.py"}
 
 

@@ -352,7 +352,8 @@ def test_confidence_intervals() -> None:
 
 
 def test_other_modalities_plug_into_the_exhibit_interface(sample: Path) -> None:
-    """An image finding gets the generic region table; a registered renderer takes over its modality."""
+    """An image finding whose regions are not polygons gets the generic region table; a registered renderer
+    takes over its modality."""
     from appraisal.report import exhibits
     from appraisal.review.view import case_files
 
@@ -379,9 +380,12 @@ def test_other_modalities_plug_into_the_exhibit_interface(sample: Path) -> None:
         def render(self, document: object, finding: dict, ctx: exhibits.ExhibitContext) -> None:
             rendered.append(f"{ctx.number}:{finding['id']}")
 
+    previous = exhibits._REGISTRY.get("image")
     exhibits.register("image", Overlay())
     try:
         exhibits.renderer_for(finding).render(document, finding, ctx)
     finally:
         exhibits._REGISTRY.pop("image")
+        if previous is not None:
+            exhibits.register("image", previous)
     assert rendered == ["附件3-1:F-image-0001"]

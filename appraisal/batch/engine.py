@@ -325,9 +325,11 @@ def retrieve(comparator: Any, features: dict[str, dict[str, Any]], sources: list
     """Candidate pairs for alignment.
 
     With ``threshold`` 0 every pair is a candidate. Comparators that expose
-    ``retrieval_keys`` (normalised k-gram sets) use the inverted index: a pair is a candidate
-    when the k-grams it shares, leaving out those common to many files, cover ``threshold``
-    of the smaller file. Others use the MinHash estimate of their signatures.
+    ``candidates`` shortlist by their own rule (images: perceptual-hash sets within a Hamming
+    radius). Comparators that expose ``retrieval_keys`` (normalised k-gram sets) use the
+    inverted index: a pair is a candidate when the k-grams it shares, leaving out those common
+    to many files, cover ``threshold`` of the smaller file. Others use the MinHash estimate of
+    their signatures.
     """
     left = sources
     right = suspects if suspects is not None else sources
@@ -335,6 +337,8 @@ def retrieve(comparator: Any, features: dict[str, dict[str, Any]], sources: list
         if suspects is None:
             return [(a, b) for i, a in enumerate(left) for b in left[i + 1:]]
         return [(a, b) for a in left for b in right if a != b]
+    if hasattr(comparator, "candidates"):  # a comparator with its own shortlist (e.g. image hash sets)
+        return comparator.candidates(features, left, suspects, threshold)
     if not hasattr(comparator, "retrieval_keys"):
         sigs = {p: np.array(f["signature"]["values"], dtype=np.uint32) for p, f in features.items()}
         return candidate_pairs(sigs, sources, suspects, threshold)

@@ -684,7 +684,8 @@ def _attachments(document: Any, data: ReportData, manifest_hash: str) -> None:
             if match["id"] not in data.exhibit_numbers:
                 continue
             seq += 1
-            ctx = exhibit_mod.ExhibitContext(lang, data.exhibit_numbers[match["id"]], att["exhibits"], seq, data.files)
+            ctx = exhibit_mod.ExhibitContext(lang, data.exhibit_numbers[match["id"]], att["exhibits"], seq, data.files,
+                                             item["result"])
             exhibit_mod.renderer_for(match).render(document, match, ctx)
     # 附件4: validation
     document.add_heading(label(lang, "att_heading").format(k=att["validation"], title=titles[att["validation"]]),

@@ -4,11 +4,14 @@ An exhibit is built from a stored finding (its regions) and the intake copies in
 ``materials/`` (after their hashes are re-checked); it never runs a comparator. A renderer
 implements :class:`ExhibitRenderer`; :func:`register` plugs in another modality (image
 regions, audio segments, binary function tables) the same way. Findings of a modality
-without a renderer get :class:`RegionTable`, a plain table of their regions.
+without a renderer get :class:`RegionTable`, a plain table of their regions. Image findings
+are drawn by :mod:`appraisal.report.image_exhibit` (registered lazily, so a report without
+images never loads OpenCV).
 """
 
 from __future__ import annotations
 
+import importlib
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Protocol
@@ -28,12 +31,13 @@ SIDE_WIDTHS = [0.9, 7.0, 0.9, 7.0]  # cm: line no., text, line no., text (A4 bod
 
 @dataclass(frozen=True)
 class SourceFile:
-    """A file inside a material: its material id, path, recorded SHA-256 and text."""
+    """A file inside a material: its material id, path, recorded SHA-256, text and bytes."""
 
     material_id: str
     path: str
     sha256: str
     text: str | None  # None when the file is not text or its hash no longer matches
+    data: bytes | None = None  # the file's bytes, only when they match the recorded SHA-256
 
 
 class FileSource(Protocol):
@@ -51,6 +55,7 @@ class ExhibitContext:
     attachment: int
     seq: int
     files: FileSource
+    comparison: dict[str, Any] | None = None  # the stored comparison the finding belongs to (excluded, units)
 
 
 class ExhibitRenderer(Protocol):
@@ -85,12 +90,25 @@ def exhibit_caption(document: Any, finding: dict[str, Any], ctx: ExhibitContext)
 
 
 def where(region: dict[str, Any]) -> str:
-    """``path:start-end`` of a region (path without the ``materials/`` prefix)."""
+    """``path:start-end`` of a region (path without the ``materials/`` prefix).
+
+    An image region (a polygon) reads ``path:x<min>-<max> y<min>-<max>``, its bounding box in pixels.
+    """
     path = region.get("path", "")
     path = path.split("/", 1)[1] if path.startswith("materials/") else path
     if "start_line" in region:
         return f"{path}:{region['start_line']}-{region['end_line']}"
+    if region.get("polygon"):
+        x0, y0, x1, y1 = bounding_box(region["polygon"])
+        return f"{path}:x{x0:.0f}-{x1:.0f} y{y0:.0f}-{y1:.0f}"
     return path
+
+
+def bounding_box(polygon: list[list[float]]) -> tuple[float, float, float, float]:
+    """``(x_min, y_min, x_max, y_max)`` of a polygon's vertices."""
+    xs = [float(p[0]) for p in polygon]
+    ys = [float(p[1]) for p in polygon]
+    return min(xs), min(ys), max(xs), max(ys)
 
 
 class SideBySide:
@@ -212,9 +230,21 @@ class RegionTable:
         table(document, label(ctx.lang, "cols_region").split("|"), rows, [2.6, 8.2, 5.0], mono_columns=(1,))
 
 
+class _Deferred:
+    """A renderer imported on first use (``"module:Class"``), so its dependencies load only when needed."""
+
+    def __init__(self, target: str) -> None:
+        self.target = target
+
+    def render(self, document: Any, finding: dict[str, Any], ctx: ExhibitContext) -> None:
+        module, _, name = self.target.partition(":")
+        getattr(importlib.import_module(module), name)().render(document, finding, ctx)
+
+
 register("code", SideBySide())
 register("text", SideBySide())
 register("file", SideBySide())
+register("image", _Deferred("appraisal.report.image_exhibit:ImageExhibit"))
 
 
 class CaseFiles:
@@ -238,11 +268,13 @@ class CaseFiles:
             sha = recorded.get(rel, material.sha256 if path == material.relpath else "")
             text = None
             try:
-                data = (self.root / path).read_bytes()
+                data: bytes | None = (self.root / path).read_bytes()
             except OSError:
                 data = None
-            if data is not None and sha256_bytes(data) == sha and b"\0" not in data[:8192]:
+            if data is not None and sha256_bytes(data) != sha:
+                data = None
+            if data is not None and b"\0" not in data[:8192]:
                 text = data.decode("utf-8", errors="replace")
-            result = SourceFile(material.id, path, sha, text)
+            result = SourceFile(material.id, path, sha, text, data)
         self._cache[path] = result
         return result

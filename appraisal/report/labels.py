@@ -166,6 +166,36 @@ LABELS: dict[str, dict[str, str]] = {
         "exhibit_truncated": "(仅展示前 {n} 行,完整内容见原文件)",
         "exhibit_cite": "段落:{cite};字符偏移 {start}–{end}",
         "cols_region": "侧|文件|区域",
+        # image exhibits (附件3): the picture, its legend and the region table
+        "image_legend": ("左：样本；中：检材；右：样本上的差异图（绿色为一致，红色为不同）。两侧同一编号的框为对应区域，"
+                         "编号 1 即发现项 {id}；检材上的红色斜线为区域内的改动部分{excluded}。坐标为原图像素（已按 EXIF 方向校正）。"),
+        "image_legend_excluded": "；灰色框为声明的基础资料（已排除）",
+        "image_unreadable": "（图像无法显示：{files}不可读取、无法解码或与受理记录的哈希值不符；以下仅列出区域数据。）",
+        "image_files_sep": "、",
+        "image_item": "项目",
+        "image_file": "文件",
+        "image_size": "{w}×{h} 像素",
+        "image_frame": "，第 {n} 帧",
+        "image_region": "区域范围（像素）",
+        "image_region_value": "x {x0}–{x1}，y {y0}–{y1}（宽 {w}，高 {h}）",
+        "image_vertices": "区域顶点（x，y）",
+        "image_share": "面积占比",
+        "image_share_a": "样本中与检材对应的部分占样本图像的 {pct}%（{num}/{den} 像素）",
+        "image_share_b": "检材中与样本对应的部分占检材图像的 {pct}%（{num}/{den} 像素）",
+        "image_changed": "改动区域",
+        "image_changed_value": "{n} 处：{regions}",
+        "image_changed_sep": "；",
+        "image_reproduced": "区域内一致",
+        "image_reproduced_value": "区域内 {pct}% 的纹理块一致（{num}/{den}）",
+        "image_inliers": "特征匹配",
+        "image_inliers_value": "几何一致的特征匹配点 {n} 个（候选匹配 {t} 个）",
+        "image_method": "几何模型",
+        "image_method_value": "{method}，{channel}",
+        "image_methods": "homography=透视变换（单应矩阵）|similarity=相似变换|affine=仿射变换",
+        "image_channels": "luma=亮度通道特征|value=HSV 明度通道特征",
+        "image_mirrored": "镜像",
+        "yes": "是",
+        "no": "否",
         "cols_validation": "比对器|数据集|对数|指标|工作点|测定日期|出处",
         "audit_text": "审计日志共 {n} 条,哈希链校验通过;以下为最近 {k} 条记录。",
         "cols_audit": "序号|时间(UTC)|操作人|操作|对象|哈希(前16位)",
@@ -179,7 +209,11 @@ LABELS: dict[str, dict[str, str]] = {
         "kinds": "package=软件包/目录|code=源代码|text=文本|image=图像|audio=音频|binary=目标程序",
         "category_names": ("identical-file=相同文件|renamed=标识符更名|reordered=顺序调整|identical=相同|"
                            "string-literal=相同字符串|comment=相同注释|lightly-edited=轻度改写|"
-                           "script-converted=繁简转换|summary=摘要式复制|verbatim=逐字相同"),
+                           "script-converted=繁简转换|summary=摘要式复制|verbatim=逐字相同|"
+                           "reproduced=图像区域相同|reproduced with changes=图像区域相同（有改动）|partly matching=图像部分相同|"
+                           "reproduced (mirrored)=图像区域相同（镜像）|"
+                           "reproduced with changes (mirrored)=图像区域相同（有改动，镜像）|"
+                           "partly matching (mirrored)=图像部分相同（镜像）"),
         "exclusion_categories": ("open-source=开源代码|public-domain=公有领域|third-party-library=第三方库|"
                                  "generated=自动生成代码|boilerplate=样板代码|functional-necessity=功能必需|"
                                  "industry-standard=行业标准|common-expression=通用表达"),
@@ -327,6 +361,38 @@ LABELS: dict[str, dict[str, str]] = {
         "exhibit_truncated": "(first {n} lines shown; see the original file for the rest)",
         "exhibit_cite": "paragraphs: {cite}; character offsets {start}–{end}",
         "cols_region": "Side|File|Region",
+        "image_legend": ("Left: reference; middle: questioned; right: difference map over the reference (green = same, "
+                         "red = different). Boxes with the same number are corresponding regions; number 1 is finding "
+                         "{id}; red hatching on the questioned image marks changed parts of the region{excluded}. "
+                         "Coordinates are pixels of the original images (EXIF orientation applied)."),
+        "image_legend_excluded": "; grey boxes are declared base material (excluded)",
+        "image_unreadable": ("(Image not shown: {files} cannot be read, cannot be decoded or no longer matches the "
+                             "SHA-256 recorded at intake; the region data follow.)"),
+        "image_files_sep": ", ",
+        "image_item": "Item",
+        "image_file": "File",
+        "image_size": "{w} × {h} px",
+        "image_frame": ", frame {n}",
+        "image_region": "Region (pixels)",
+        "image_region_value": "x {x0}–{x1}, y {y0}–{y1} ({w} × {h})",
+        "image_vertices": "Region vertices (x, y)",
+        "image_share": "Share of the image",
+        "image_share_a": "{pct}% of the reference reproduced in the questioned image ({num}/{den} px)",
+        "image_share_b": "{pct}% of the questioned image taken from the reference ({num}/{den} px)",
+        "image_changed": "Changed regions",
+        "image_changed_value": "{n}: {regions}",
+        "image_changed_sep": "; ",
+        "image_reproduced": "Agreement inside the region",
+        "image_reproduced_value": "{pct}% of the textured blocks agree ({num}/{den})",
+        "image_inliers": "Feature matches",
+        "image_inliers_value": "{n} geometrically consistent feature matches ({t} tentative)",
+        "image_method": "Geometric model",
+        "image_method_value": "{method}, {channel}",
+        "image_methods": "homography=perspective (homography)|similarity=similarity|affine=affine",
+        "image_channels": "luma=features on luma|value=features on HSV value",
+        "image_mirrored": "Mirrored",
+        "yes": "yes",
+        "no": "no",
         "cols_validation": "Comparator|Data set|Pairs|Metrics|Operating point|Measured|Reference",
         "audit_text": "The audit log holds {n} entries and its hash chain verified; the latest {k} entries follow.",
         "cols_audit": "Seq|Time (UTC)|Actor|Action|Target|Hash (first 16)",

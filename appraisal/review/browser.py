@@ -1,7 +1,8 @@
 """The review browser for JupyterLab (ipywidgets): list, side-by-side viewer, decisions.
 
 The widgets only call library functions: the list and viewer come from
-:mod:`appraisal.review.view`, and every decision button calls
+:mod:`appraisal.review.view` (an image finding adds the exhibit picture, an ``Image`` widget
+above the figures), and every decision button calls
 :func:`appraisal.review.record_decision`, which writes the case store and the audit log.
 Nothing is kept in widget state that the case does not also hold, so a kernel restart
 loses nothing, and every button has a method (:meth:`ReviewBrowser.decide`,
@@ -22,7 +23,7 @@ from appraisal.review.view import (
     case_files,
     decision_counts,
     finding_rows,
-    side_by_side_html,
+    finding_view,
     sort_rows,
 )
 from comparators.errors import InputError
@@ -56,6 +57,7 @@ class ReviewBrowser:
         self.sort_box = w.Dropdown(options=list(SORT_KEYS), value=sort, description=text["sort"])
         self.list_box = w.Select(options=self._options(), rows=10, layout=w.Layout(width="100%"))
         self.viewer = w.HTML()
+        self.picture = w.Image(format="png", layout=w.Layout(max_width="100%", display="none"))
         self.prev_button = w.Button(description=text["prev"])
         self.next_button = w.Button(description=text["next"])
         labels = review.DECISION_LABELS[self.lang]
@@ -74,7 +76,7 @@ class ReviewBrowser:
         self.record_button.on_click(lambda _b: self._record_from_form())
         self.widget = w.VBox([
             w.HBox([self.sort_box, self.counts]), self.list_box, w.HBox([self.prev_button, self.next_button]),
-            self.viewer, self.decision_box, self.category_box, self.reason_box,
+            self.picture, self.viewer, self.decision_box, self.category_box, self.reason_box,
             w.HBox([self.expert_box, self.record_button]), self.message])
         self.show(0)
 
@@ -97,7 +99,10 @@ class ReviewBrowser:
             index_or_id = ids.index(index_or_id)
         self.index = max(0, min(index_or_id, len(self.rows) - 1))
         row = self.rows[self.index]
-        self.viewer.value = side_by_side_html(row, self._files, self.lang)
+        view = finding_view(row, self._files, self.lang)
+        self.viewer.value = view.html
+        self.picture.value = view.png or b""
+        self.picture.layout.display = None if view.png else "none"
         if self.list_box.index != self.index:
             self.list_box.index = self.index
         if row.status in review.DECISIONS:

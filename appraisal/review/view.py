@@ -4,14 +4,17 @@
 :func:`sort_rows` orders them; :func:`side_by_side_html` renders one finding as two
 columns (样本 left, 检材 right) with line numbers and the matched spans highlighted, from
 the intake copies after their hashes are re-checked (the same excerpt the report's
-exhibits use, so the notebook and the docx show the same lines).
+exhibits use, so the notebook and the docx show the same lines). :func:`finding_view` is what
+the browser shows for any finding: for an image finding, the report's exhibit picture (both
+images with the region outlined, and the difference map) as PNG plus its region table.
 """
 
 from __future__ import annotations
 
+import base64
 import html
 import json
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 from appraisal.custody.case import Case
@@ -40,6 +43,12 @@ class FindingRow:
     status: str  # accepted | rejected | excluded | pending
     reason: str
     detail: dict[str, Any]
+    context: dict[str, Any] = field(default_factory=dict)  # of its comparison: excluded, units, frames, comparator
+
+    def finding(self) -> dict[str, Any]:
+        """The finding as the report's exhibits take it (a stored match)."""
+        return {"id": self.id, "category": self.category, "score": self.score, "a": self.a, "b": self.b,
+                "detail": self.detail}
 
     @property
     def where_a(self) -> str:
@@ -63,18 +72,25 @@ def finding_rows(case: Case) -> list[FindingRow]:
     for fid, category, score, a_json, b_json in case.conn.execute(
             "SELECT id, category, score, a_json, b_json FROM findings ORDER BY id"):
         decision = decided.get(fid)
+        detail, context = details.get(fid, ({}, {}))
         rows.append(FindingRow(fid, modality(fid), category, float(score), json.loads(a_json), json.loads(b_json),
                                decision.decision if decision else PENDING, decision.reason if decision else "",
-                               details.get(fid, {})))
+                               detail, context))
     return rows
 
 
-def _details(case: Case) -> dict[str, dict[str, Any]]:
-    """``detail`` of every match (cite_a/cite_b for text, channel data for code) by finding id."""
-    out: dict[str, dict[str, Any]] = {}
+CONTEXT_KEYS = ("excluded", "units", "frames", "comparator")
+
+
+def _details(case: Case) -> dict[str, tuple[dict[str, Any], dict[str, Any]]]:
+    """``detail`` of every match (cite_a/cite_b for text, channel data for code, regions for images) and
+    what its comparison says besides (excluded regions, image sizes, frames), by finding id."""
+    out: dict[str, tuple[dict[str, Any], dict[str, Any]]] = {}
     for item in case.comparisons():
-        for match in item["result"].get("matches", []):
-            out[match["id"]] = match.get("detail") or {}
+        result = item["result"]
+        context = {k: result[k] for k in CONTEXT_KEYS if k in result}
+        for match in result.get("matches", []):
+            out[match["id"]] = (match.get("detail") or {}, context)
     return out
 
 
@@ -124,6 +140,79 @@ def side_by_side_html(row: FindingRow, files: CaseFiles, lang: str = "zh") -> st
             f'<table style="border-collapse:collapse;width:100%;table-layout:fixed">'
             f'<colgroup><col style="width:3em"><col><col style="width:3em"><col></colgroup>'
             f"<tr>{head}</tr>{''.join(body)}</table></div>")
+
+
+@dataclass(frozen=True)
+class FindingView:
+    """One finding as the viewer shows it: HTML, and for an image finding the exhibit picture (PNG)."""
+
+    html: str
+    png: bytes | None = None
+    size: tuple[int, int] | None = None  # (width, height) of the picture in pixels
+
+    def _repr_html_(self) -> str:
+        """In a notebook cell: the picture (when there is one) above the HTML."""
+        if self.png is None:
+            return self.html
+        data = base64.b64encode(self.png).decode("ascii")
+        return f'<img src="data:image/png;base64,{data}" style="max-width:100%">' + self.html
+
+
+def finding_view(row: FindingRow, files: CaseFiles, lang: str = "zh") -> FindingView:
+    """What the browser shows for ``row``: the side-by-side excerpt, or for an image finding the exhibit
+    picture (both images, the region outlined and numbered 1, the difference map) with its figures."""
+    if row.modality != "image":
+        return FindingView(side_by_side_html(row, files, lang))
+    from appraisal.report import image_exhibit  # loads OpenCV only when an image finding is shown
+
+    finding = row.finding()
+    if not image_exhibit.is_image_finding(finding):
+        return FindingView(side_by_side_html(row, files, lang))
+    rgb = image_exhibit.exhibit_rgb(finding, files, row.context)
+    png = image_exhibit.png_bytes(rgb) if rgb is not None else None
+    size = (int(rgb.shape[1]), int(rgb.shape[0])) if rgb is not None else None
+    return FindingView(image_finding_html(row, files, lang, shown=rgb is not None), png, size)
+
+
+def image_finding_html(row: FindingRow, files: CaseFiles, lang: str = "zh", shown: bool = True) -> str:
+    """Title, legend (or why the picture is missing) and the region table of an image finding.
+
+    The same rows as the report's exhibit (:func:`appraisal.report.image_exhibit.figures`).
+    """
+    from appraisal.report import image_exhibit
+    from appraisal.report.labels import label
+
+    finding = row.finding()
+    figs = image_exhibit.figures(finding, lang, files, row.context)
+    if shown:
+        note = html.escape(image_exhibit.legend(finding, lang, row.context))
+    else:
+        names = label(lang, "image_files_sep").join(image_exhibit.unreadable(finding, files, row.context))
+        note = f"<i>{html.escape(label(lang, 'image_unreadable').format(files=names))}</i>"
+    ids = [files.file(region.get("path", "")).material_id for region in (row.a, row.b)]
+    head = (f"<tr><th>{html.escape(label(lang, 'image_item'))}</th>"
+            f"<th>{html.escape(label(lang, 'exhibit_side_a').format(id=ids[0]))}</th>"
+            f"<th>{html.escape(label(lang, 'exhibit_side_b').format(id=ids[1]))}</th></tr>")
+    mono = {label(lang, "image_file"), label(lang, "image_vertices")}
+    style = "text-align:left;vertical-align:top;padding:2px 6px;font-size:12px"
+    body = []
+    for item, a, b in figs.sides:
+        cell = f"{style};font-family:monospace" if item in mono else style
+        body.append(f'<tr><th style="{style}">{html.escape(item)}</th><td style="{cell}">{_lines(a)}</td>'
+                    f'<td style="{cell}">{_lines(b)}</td></tr>')
+    for item, value in figs.pair:
+        body.append(f'<tr><th style="{style}">{html.escape(item)}</th>'
+                    f'<td colspan="2" style="{style}">{html.escape(value)}</td></tr>')
+    status = STATUS_LABELS[lang][row.status]
+    reason = f" — {html.escape(row.reason)}" if row.reason else ""
+    title = (f"<b>{html.escape(row.id)}</b> {html.escape(row.category)} · score {row.score:.3f} · "
+             f"{html.escape(status)}{reason}")
+    return (f'<div><div style="margin:4px 0">{title}</div><div style="font-size:12px;margin:4px 0">{note}</div>'
+            f'<table style="border-collapse:collapse;width:100%">{head}{"".join(body)}</table></div>')
+
+
+def _lines(text: str) -> str:
+    return "<br>".join(html.escape(line) for line in text.split("\n"))
 
 
 def _side_header(region: dict[str, Any], source: SourceFile, lines: list[tuple[int, str, list]], cite: str | None,

@@ -32,7 +32,7 @@ from comparators.base import (
 )
 from comparators.errors import InputError
 from comparators.hashing import sha256_bytes
-from comparators.image import hashes, score
+from comparators.image import hashes, score, words
 from comparators.image.features import KeypointSet, keypoint_sets, thumbnail, work_frame
 from comparators.image.localise import Overlap, compare_overlap
 from comparators.image.read import looks_like_image, read_image
@@ -73,7 +73,8 @@ class ImageComparator:
     are computed at; ``max_keypoints`` per input; ``ratio`` of Lowe's test; ``threshold``
     reprojection error (work pixels) of an inlier; ``min_inliers`` of a region; ``max_regions``
     found per pair; ``seed`` of the robust estimators; ``thumb_side`` of the block comparison;
-    ``hash_radius`` Hamming distance at which batch retrieval shortlists a pair; ``max_pixels``
+    ``hash_radius`` Hamming distance and ``min_shared_words`` shared uncommon visual words at which
+    batch retrieval shortlists a pair; ``max_pixels``
     and ``max_frames`` limits on input (decompression bombs, long animations); ``max_bytes``
     file-size cap.
     """
@@ -83,7 +84,7 @@ class ImageComparator:
 
     def __init__(self, work_side: int = 768, max_keypoints: int = 800, ratio: float = 0.8,
                  threshold: float = 4.0, min_inliers: int = 10, max_regions: int = 3, seed: int = 1,
-                 thumb_side: int = 256, hash_radius: int = 12, max_pixels: int = 80_000_000,
+                 thumb_side: int = 256, hash_radius: int = 12, min_shared_words: int = 12, max_pixels: int = 80_000_000,
                  max_frames: int = 8, max_bytes: int = 256 * 1024 * 1024) -> None:
         self.work_side = work_side
         self.max_keypoints = max_keypoints
@@ -91,6 +92,7 @@ class ImageComparator:
                                  max_regions=max_regions, seed=seed)
         self.thumb_side = thumb_side
         self.hash_radius = hash_radius
+        self.min_shared_words = min_shared_words
         self.max_pixels = max_pixels
         self.max_frames = max_frames
         self.max_bytes = max_bytes
@@ -102,6 +104,7 @@ class ImageComparator:
         return {"work_side": self.work_side, "max_keypoints": self.max_keypoints, "ratio": s.ratio,
                 "threshold": s.threshold, "min_inliers": s.min_inliers, "max_regions": s.max_regions,
                 "seed": s.seed, "thumb_side": self.thumb_side, "hash_radius": self.hash_radius,
+                "min_shared_words": self.min_shared_words, "words_scheme": words.SCHEME,
                 "max_pixels": self.max_pixels, "max_frames": self.max_frames, "max_bytes": self.max_bytes,
                 "features": "SIFT on CLAHE luma and HSV value, plain and mirrored",
                 "estimator": "MAGSAC++ homography, RANSAC similarity/affine fallback",
@@ -158,7 +161,9 @@ class ImageComparator:
                          for name, k in sets.items()},
                 "thumb": {"shape": [int(thumb.shape[0]), int(thumb.shape[1])],
                           "pixels": packed.pack(thumb, "|u1")},
-                "hashes": packed.pack(values, "<u8")}
+                "hashes": packed.pack(values, "<u8"),
+                "words": packed.pack(np.union1d(words.codes(sets["luma"].descriptors),
+                                                words.codes(sets["luma/mirror"].descriptors)), "<u4")}
 
     # -- comparison --------------------------------------------------------------------
     def compare(self, fa: Features, fb: Features, base: Sequence[Features] = ()) -> Comparison:
@@ -236,8 +241,8 @@ class ImageComparator:
             in_b += poly_b
             exclusions.append(Exclusion(
                 reason=f"declared base material ({name})",
-                a=Region(path_a, polygon=_to_pixels(poly_a[0], a.scale)),
-                b=Region(path_b, polygon=_to_pixels(poly_b[0], b.scale)),
+                a=Region(path_a, polygon=_to_pixels(poly_a[0], a.scale, a.size)),
+                b=Region(path_b, polygon=_to_pixels(poly_b[0], b.scale, b.size)),
                 detail={"base": name, "found_in_a": len(poly_a), "found_in_b": len(poly_b)}))
         return (in_a, in_b), exclusions
 
@@ -246,7 +251,8 @@ class ImageComparator:
         sa, sb = f.frame_a.scale, f.frame_b.scale
         T_px = np.diag([1 / sb, 1 / sb, 1.0]) @ m.transform @ np.diag([sa, sa, 1.0])
         T_px = T_px / T_px[2, 2]
-        changed_b = [_to_pixels(project(m.transform, poly), sb) for poly in o.changed]
+        size_a, size_b = f.frame_a.size, f.frame_b.size
+        changed_b = [_to_pixels(project(m.transform, poly), sb, size_b) for poly in o.changed]
         category = ("reproduced" if o.reproduced >= 0.8 else
                     "reproduced with changes" if o.reproduced >= 0.5 else "partly matching")
         if f.mirrored:
@@ -257,7 +263,7 @@ class ImageComparator:
                   "mirrored": f.mirrored, "transform": [[float(v) for v in row] for row in T_px],
                   "share_a": o.share_a, "share_b": o.share_b, "reproduced": o.reproduced,
                   "informative_blocks": o.informative,
-                  "changed_a": [[list(p) for p in _to_pixels(poly, sa)] for poly in o.changed],
+                  "changed_a": [[list(p) for p in _to_pixels(poly, sa, size_a)] for poly in o.changed],
                   "changed_b": [[list(p) for p in poly] for poly in changed_b],
                   "difference": {"shape": list(cells.shape), "cells": packed.pack(cells, "|u1"),
                                  "over": "A's thumbnail in blocks; 0 = same, 254 = unrelated, 255 = outside"},
@@ -265,15 +271,35 @@ class ImageComparator:
                   "inliers_b": [list(p) for p in _to_pixels(m.points_b, sb)],
                   "frame_a": f.frame_a.number, "frame_b": f.frame_b.number}
         return Match(id=f"F-image-{n:04d}", score=_strength(f), category=category,
-                     a=Region(fa.path, polygon=_to_pixels(o.polygon_a, sa)),
-                     b=Region(fb.path, polygon=_to_pixels(o.polygon_b, sb)), detail=detail)
+                     a=Region(fa.path, polygon=_to_pixels(o.polygon_a, sa, size_a)),
+                     b=Region(fb.path, polygon=_to_pixels(o.polygon_b, sb, size_b)), detail=detail)
 
     # -- batch -------------------------------------------------------------------------
     def candidates(self, features: dict[str, dict[str, Any]], sources: list[str], suspects: list[str] | None,
                    threshold: float) -> list[tuple[str, str]]:
-        """Pairs whose hash sets come within ``hash_radius`` (see :mod:`.hashes`), in order."""
+        """Pairs whose hash sets come within ``hash_radius`` (:mod:`.hashes`) or that share at least
+        ``min_shared_words`` uncommon visual words (:mod:`.words`), in a stable order.
+
+        ``threshold`` (the batch's retrieval share) is not used: image retrieval has its own two rules.
+        """
+        del threshold
         sets = {p: np.array(f["signature"]["values"], dtype=np.uint64) for p, f in features.items()}
-        return hashes.shortlist(sets, sources, suspects, self.hash_radius)
+        found = set(hashes.shortlist(sets, sources, suspects, self.hash_radius))
+        paths = sorted(set(sources) | set(suspects or []))
+        number = {p: n for n, p in enumerate(paths)}
+        code_sets = [packed.unpack(features[p]["data"]["frames"][0]["words"]) for p in paths]
+        linked = words.shared_pairs(code_sets, [number[p] for p in sources],
+                                    [number[p] for p in suspects] if suspects is not None else None,
+                                    self.min_shared_words)
+        position = {p: k for k, p in enumerate(sources)}
+        for i, j in linked:
+            a, b = paths[i], paths[j]
+            if suspects is None and (b, a) in found:
+                continue
+            if suspects is None and position[a] > position[b]:
+                a, b = b, a
+            found.add((a, b))
+        return sorted(found)
 
 
 def _frame(d: dict[str, Any]) -> Frame:
@@ -299,8 +325,10 @@ def _region_evidence(f: Found) -> dict[str, float]:
     area_b = float(f.frame_b.work[0] * f.frame_b.work[1])
     hull_a = cv2.contourArea(cv2.convexHull(m.points_a.astype(np.float32))) / area_a
     hull_b = cv2.contourArea(cv2.convexHull(m.points_b.astype(np.float32))) / area_b
+    spread = min(1.0, hull_a / o.share_a) if o.share_a > 0 else 0.0
     return {"inliers": float(np.log1p(m.inliers)), "inlier_ratio": m.inliers / max(1, m.tentative),
-            "hull": max(hull_a, hull_b), "overlap": max(o.share_a, o.share_b), "reproduced": o.reproduced,
+            "hull": max(hull_a, hull_b), "overlap": max(o.share_a, o.share_b), "spread": spread,
+            "reproduced": o.reproduced,
             "coverage": max(o.share_a * o.reproduced, o.share_b * o.reproduced), "hash": 0.0}
 
 
@@ -309,7 +337,7 @@ def _evidence(found: list[Found], a: Frame, b: Frame) -> dict[str, float]:
     distance = hashes.min_distance(a.hashes, b.hashes)
     hash_term = max(0.0, 1.0 - distance / 32.0)
     if not found:
-        return {"inliers": 0.0, "inlier_ratio": 0.0, "hull": 0.0, "overlap": 0.0, "reproduced": 0.0,
+        return {"inliers": 0.0, "inlier_ratio": 0.0, "hull": 0.0, "overlap": 0.0, "spread": 0.0, "reproduced": 0.0,
                 "coverage": 0.0, "hash": hash_term}
     out = _region_evidence(found[0])
     out["coverage"] = min(1.0, max(sum(f.overlap.share_a * f.overlap.reproduced for f in found),
@@ -318,9 +346,12 @@ def _evidence(found: list[Found], a: Frame, b: Frame) -> dict[str, float]:
     return {k: float(v) for k, v in out.items()}
 
 
-def _to_pixels(points: np.ndarray, scale: float) -> tuple[tuple[float, float], ...]:
-    """Work-frame points as original pixel coordinates (one decimal)."""
-    return tuple((round(float(x) / scale, 1), round(float(y) / scale, 1)) for x, y in np.asarray(points))
+def _to_pixels(points: np.ndarray, scale: float, size: Sequence[int] | None = None) -> tuple[tuple[float, float], ...]:
+    """Work-frame points as original pixel coordinates (one decimal), clipped to the image when ``size``."""
+    px = np.asarray(points, np.float64).reshape(-1, 2) / scale
+    if size is not None:
+        px = np.clip(px, 0.0, [float(size[0]), float(size[1])])
+    return tuple((round(float(x), 1) + 0.0, round(float(y), 1) + 0.0) for x, y in px)
 
 
 def _inside_any(points: np.ndarray, polygons: list[np.ndarray]) -> np.ndarray:

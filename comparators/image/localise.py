@@ -27,6 +27,7 @@ from comparators.image.verify import project
 BLOCK = 8  # thumbnail pixels per block side
 FLAT_STD = 6.0  # grey-level standard deviation below which a block of A carries no texture
 AGREE_NCC = 0.45
+CHANGED_NCC = 0.2  # below: a block B clearly changed (an overlay, an edit), not merely blurred
 
 
 @dataclass(frozen=True)
@@ -139,7 +140,7 @@ def compare_overlap(T: np.ndarray, size_a: tuple[int, int], size_b: tuple[int, i
     informative = int(textured.sum())
     agree = textured & (ncc >= AGREE_NCC)
     reproduced = float(agree.sum()) / informative if informative else 0.0
-    changed = _changed_polygons(textured & ~agree, size_a, (grid_w, grid_h)) if reproduced >= 0.5 else ()
+    changed = _changed_polygons(textured & (ncc < CHANGED_NCC), size_a, (grid_w, grid_h)) if reproduced >= 0.5 else ()
     return Overlap(poly_a, poly_b, polygon_area(poly_a) / area_a, polygon_area(poly_b) / area_b,
                    informative, reproduced, difference, changed)
 

@@ -6,6 +6,8 @@ Evidence (all in [0, 1] or a log count, named so a report can list them):
 - ``inlier_ratio``: its inliers over the tentative matches it was fitted on;
 - ``hull``: the larger share of A or B covered by the convex hull of those inliers;
 - ``overlap``: the larger share of A or B inside the matched region;
+- ``spread``: how much of that region the inliers span (hull over region area, in A): a copy
+  matches all over the region, a shared template, caption or logo only in a corner of it;
 - ``reproduced``: the share of textured blocks inside the region where A and B agree;
 - ``coverage``: the larger of coverage_a and coverage_b (reproduced area over image area);
 - ``hash``: perceptual-hash similarity, 1 - (smallest Hamming distance between the hash sets)/32,
@@ -26,16 +28,16 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-EVIDENCE = ("inliers", "inlier_ratio", "hull", "overlap", "reproduced", "coverage", "hash")
+EVIDENCE = ("inliers", "inlier_ratio", "hull", "overlap", "spread", "reproduced", "coverage", "hash")
 CALIBRATION_FILE = Path(__file__).with_name("calibration.json")
 
 # used until a calibration file is shipped: a hand-set model of the same form
 _DEFAULT: dict[str, Any] = {
     "features": list(EVIDENCE),
-    "mean": [2.0, 0.2, 0.2, 0.4, 0.4, 0.3, 0.3],
-    "scale": [1.0, 0.2, 0.2, 0.3, 0.3, 0.3, 0.3],
-    "coef": [1.2, 0.6, 0.6, 0.4, 2.5, 1.0, 0.8],
-    "intercept": -1.0,
+    "mean": [2.0, 0.2, 0.2, 0.4, 0.3, 0.4, 0.3, 0.3],
+    "scale": [1.0, 0.2, 0.2, 0.3, 0.2, 0.3, 0.3, 0.3],
+    "coef": [1.0, 0.5, 0.5, 0.3, 3.0, 2.5, 1.0, 0.8],
+    "intercept": -3.0,
     "fitted_on": "hand-set defaults (no calibration file)",
 }
 
