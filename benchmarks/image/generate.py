@@ -184,7 +184,7 @@ def describe(split: str, seed: int, rows: list[dict[str, Any]], originals: int) 
             f"({sum(n for t, n in types.items() if t != 'random')} hard); B files: "
             + ", ".join(f"{k} {v}" for k, v in sorted(files.items())) + ".\n\n"
             + table(["family (copies)", "strength 1", "strength 2", "strength 3", "all"], body) + "\n\n"
-            + table(["negative type", "pairs", "with an edit of B (family column)"], nbody))
+            + table(["negative type", "pairs", "B edited or embedded (family column)"], nbody))
 
 
 def write_description(split: str, seed: int, rows: list[dict[str, Any]], originals: int) -> None:
