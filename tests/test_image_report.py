@@ -243,3 +243,242 @@ def test_pdf_exhibit_page_has_the_picture_and_cjk_fonts(image_case: dict[str, ob
     assert any(abs(w / h - ratio) < 0.01 * ratio and w >= 1500 for w, h in sizes), sizes
     fonts = subprocess.run(["pdffonts", str(pdf)], capture_output=True, text=True, check=True).stdout
     assert "CJK" in fonts
+
+
+# --------------------------------------------------------------------------- figures and opinion in pixels
+ZH_PIXEL_LABELS = ("methods_image", "methods_tools", "effect_pixels", "reason_named", "results_table_pixels",
+                   "cols_results_pixels", "opinion_positive_pixels", "opinion_negative_pixels",
+                   "subject_pixels", "subject_join", "regions_text")
+
+
+def paragraphs(path: Path) -> list[str]:
+    return [p.text for p in Document(str(path)).paragraphs]
+
+
+def opinion_text(path: Path) -> str:
+    """The paragraphs of 六、鉴定意见 / 6. Opinion up to the signature block."""
+    texts = paragraphs(path)
+    start = max(i for i, t in enumerate(texts) if t in ("六、鉴定意见", "6. Opinion"))
+    end = next(i for i in range(start + 1, len(texts)) if not texts[i].strip())
+    return "\n".join(texts[start + 1:end])
+
+
+def results_rows(path: Path) -> tuple[list[str], list[list[str]]]:
+    """Header and rows of the results table (the one whose first column is the pair)."""
+    table = next(t for t in Document(str(path)).tables if t.rows[0].cells[0].text in ("比对对象", "Pair"))
+    rows = [[c.text for c in r.cells] for r in table.rows]
+    return rows[0], rows[1:]
+
+
+def pixels(cell: str) -> int:
+    """``273,280`` -> 273280 (areas are written with thousands separators)."""
+    assert re.fullmatch(r"\d{1,3}(,\d{3})*", cell), cell
+    return int(cell.replace(",", ""))
+
+
+def share(row: list[str], side: str) -> tuple[float, int, int]:
+    """(percentage, numerator, denominator) of one side of a results row; checks they agree."""
+    den, num, cell = (row[2], row[4], row[6]) if side == "a" else (row[3], row[5], row[7])
+    found = re.fullmatch(r"([\d.]+)%", cell)
+    assert found, cell
+    value, num, den = float(found.group(1)), pixels(num), pixels(den)
+    assert found.group(1) == f"{100 * num / den:.1f}", (cell, num, den)
+    return value, num, den
+
+
+def image_pair_case(root: Path, a: np.ndarray, b: np.ndarray, base: np.ndarray | None = None) -> Path:
+    """A case of one image pair (and a declared base image) through the CLI, findings accepted, no opinion."""
+    root.mkdir(parents=True, exist_ok=True)
+    path_a, path_b = root / "original.png", root / "poster.jpg"
+    Image.fromarray(a).save(path_a)
+    Image.fromarray(b).save(path_b, quality=90)
+    case_dir = root / "case"
+    cli_ok("case", "create", case_dir, "--title", "摄影作品相似性鉴定", "--lang", "zh")
+    cli_ok("case", "add", case_dir, path_a, "--side", "A", "--label", "权利人摄影作品")
+    cli_ok("case", "add", case_dir, path_b, "--side", "B", "--label", "被诉宣传海报")
+    if base is not None:
+        Image.fromarray(base).save(root / "logo.png")
+        cli_ok("case", "add", case_dir, root / "logo.png", "--side", "A", "--base", "--label", "公有标识")
+    cli_ok("case", "run", case_dir)
+    with Case.open(case_dir, actor="张示例") as case:
+        configure_sample(case)
+        case.config.matters = ["检材 JC-01 与样本 YB-01 的图像是否存在相同或实质性相似"]
+        case.config.opinions = []
+        write_config(case.root / "case.toml", case.config)
+        for match in case.comparisons()[0]["result"]["matches"]:
+            record_decision(case, match["id"], "accepted", reason="经人工核对两图对应区域一致（测试数据）")
+    return case_dir
+
+
+def draft_reports(case_dir: Path) -> dict[str, Path]:
+    """Both languages issued as drafts (the opinion is not confirmed in case.toml)."""
+    return {lang: Path(json.loads(cli_ok("case", "report", case_dir, "--draft", "--lang", lang, "--json").out)
+                       ["report"]) for lang in ("zh", "en")}
+
+
+@pytest.fixture(scope="module")
+def unconfirmed(image_case: dict[str, object], tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
+    """The crop case with the opinion removed from case.toml: the derived (unconfirmed) opinion."""
+    case_dir = tmp_path_factory.mktemp("image-unconfirmed") / "case"
+    shutil.copytree(image_case["case"], case_dir)
+    with Case.open(case_dir) as case:
+        case.config.opinions = []
+        write_config(case.root / "case.toml", case.config)
+    return draft_reports(case_dir)
+
+
+@pytest.fixture(scope="module")
+def unrelated(tmp_path_factory: pytest.TempPathFactory) -> dict[str, object]:
+    """Two unrelated photographs (scikit-learn's china.jpg and flower.jpg): no finding."""
+    a = np.asarray(Image.open(PHOTO).convert("RGB")).copy()
+    b = np.asarray(Image.open(PHOTO.parent / "flower.jpg").convert("RGB")).copy()
+    case_dir = image_pair_case(tmp_path_factory.mktemp("image-unrelated"), a, b)
+    with Case.open(case_dir) as case:
+        result = case.comparisons()[0]["result"]
+    return {"result": result, **draft_reports(case_dir)}
+
+
+@pytest.fixture(scope="module")
+def with_base(tmp_path_factory: pytest.TempPathFactory) -> dict[str, object]:
+    """A carries a logo (declared base material) that B, a crop of A, carries too."""
+    photo = np.asarray(Image.open(PHOTO).convert("RGB")).copy()
+    flower = np.asarray(Image.open(PHOTO.parent / "flower.jpg").convert("RGB"))
+    logo = cv2.resize(np.ascontiguousarray(flower[100:300, 150:350]), (120, 120))
+    a = photo.copy()
+    a[20:140, 500:620] = logo
+    x0, y0, x1, y1 = CROP
+    case_dir = image_pair_case(tmp_path_factory.mktemp("image-base"), a, a[y0 - 50:y1, x0:x1 + 60].copy(), logo)
+    with Case.open(case_dir) as case:
+        result = case.comparisons()[0]["result"]
+    return {"result": result, **draft_reports(case_dir)}
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_results_table_of_an_image_pair_is_in_pixels(image_case: dict[str, object], lang: str) -> None:
+    header, rows = results_rows(image_case[lang])
+    unit = "像素" if lang == "zh" else "px"
+    assert all(unit in h for h in header[2:6]), header
+    assert not any(("行" if lang == "zh" else "lines") in h for h in header), header
+    assert len(header) == 9
+    result = image_case["result"]
+    (w_a, h_a), (w_b, h_b) = result["units"]["a"], result["units"]["b"]
+    x0, y0, x1, y1 = CROP
+    crop_share = 100 * (x1 - x0) * (y1 - y0) / (w_a * h_a)
+    assert len(rows) == 2
+    for row in rows:
+        assert row[2] == f"{w_a * h_a:,}" and row[3] == f"{w_b * h_b:,}"  # 273,280 and 153,600: separators
+        pct_a, num_a, den_a = share(row, "a")
+        pct_b, _num_b, den_b = share(row, "b")
+        assert den_a == w_a * h_a and den_b == w_b * h_b  # nothing excluded: the whole images
+        assert abs(pct_a - crop_share) <= 0.1 * crop_share, (pct_a, crop_share)
+        assert abs(pct_a - 100 * result["coverage_a"]) < 1.0 and abs(pct_b - 100 * result["coverage_b"]) < 1.0
+        assert num_a > 0
+        assert row[1] == "1"  # one region
+
+
+def test_confirmed_positive_image_opinion_is_stated_in_pixels(image_case: dict[str, object]) -> None:
+    zh, en = opinion_text(image_case["zh"]), opinion_text(image_case["en"])
+    assert "待鉴定人确认" not in zh
+    assert "存在相同或实质性相似的内容" in zh and "区域1处" in zh and "像素" in zh
+    assert "占样本图像面积273,280像素的" in zh
+    assert not re.search(r"\d+ ?行", zh) and "代码及文本" not in zh
+    pct_a = re.search(r"占样本图像面积273,280像素的([\d.]+)%", zh).group(1)
+    assert abs(float(pct_a) - 100 * image_case["result"]["coverage_a"]) < 1.0
+    assert "1 region with an area of" in en and "pixels" in en and " lines" not in en
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_derived_opinion_for_a_copied_image_is_positive_in_pixels(unconfirmed: dict[str, Path], lang: str) -> None:
+    text = opinion_text(unconfirmed[lang])
+    if lang == "zh":
+        assert "待鉴定人确认" in text and "存在相同或实质性相似的内容" in text and "未发现" not in text
+        assert "像素" in text and "行" not in text.split("】", 1)[1]
+    else:
+        assert "TO BE CONFIRMED" in text and "contain identical or substantially similar content" in text
+        assert "pixels" in text and "no identical" not in text
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_unrelated_images_get_a_negative_opinion_stated_in_pixels(unrelated: dict[str, object], lang: str) -> None:
+    result = unrelated["result"]
+    assert result["matches"] == [] and result["kind"] == "image"
+    text = opinion_text(unrelated[lang])
+    (w_a, h_a), (w_b, h_b) = result["units"]["a"], result["units"]["b"]
+    if lang == "zh":
+        assert "未发现相同或实质性相似的内容" in text
+        assert f"样本图像面积{w_a * h_a:,}像素" in text and f"检材图像面积{w_b * h_b:,}像素" in text
+    else:
+        assert "no identical or substantially similar content was found" in text
+        assert f"reference image area of {w_a * h_a:,} pixels" in text
+    _header, rows = results_rows(unrelated[lang])
+    assert share(rows[1], "a")[:2] == (0.0, 0) and rows[1][1] == "0"
+
+
+def test_excluded_base_image_is_in_the_ledger_with_its_pixel_area(with_base: dict[str, object]) -> None:
+    result = with_base["result"]
+    assert [e["reason"].split(" (")[0] for e in result["excluded"]] == ["declared base material"]
+    excluded = result["excluded"][0]
+    table = next(t for t in Document(str(with_base["zh"])).tables if t.rows[0].cells[0].text == "排除项")
+    row = [c.text for c in table.rows[1].cells]
+    assert exhibits.where(excluded["a"]) in row[0] and exhibits.where(excluded["b"]) in row[0]
+    assert "ZL-01/logo.png" in row[1] and "基础资料" in row[1]
+    found = re.fullmatch(r"样本 ([\d,]+) 像素（占样本图像 ([\d.]+)%），检材 ([\d,]+) 像素（占检材图像 ([\d.]+)%）",
+                         row[3])
+    assert found, row[3]
+    px_a = int(found.group(1).replace(",", ""))
+    (w_a, h_a) = result["units"]["a"]
+    assert abs(px_a - 120 * 120) <= 0.1 * 120 * 120  # the logo pasted into A is 120 x 120
+    assert found.group(2) == f"{100 * px_a / (w_a * h_a):.1f}"
+    # the results: the denominators after filtration lose the excluded area, the share stays within 100%
+    _header, rows = results_rows(with_base["zh"])
+    before, after = share(rows[0], "a"), share(rows[1], "a")
+    assert before[2] == w_a * h_a and after[2] == w_a * h_a - px_a
+    assert after[1] < before[1] and after[0] <= 100.0
+    en = Document(str(with_base["en"]))
+    table = next(t for t in en.tables if t.rows[0].cells[0].text == "Excluded item")
+    assert re.fullmatch(r"reference [\d,]+ px \([\d.]+% of the image\), questioned [\d,]+ px \([\d.]+% of the "
+                        r"image\)", table.rows[1].cells[3].text)
+
+
+def test_methods_paragraph_describes_the_image_method_only(image_case: dict[str, object]) -> None:
+    zh, en = "\n".join(paragraphs(image_case["zh"])), "\n".join(paragraphs(image_case["en"]))
+    for term in ("SIFT", "MAGSAC++", "归一化互相关", "感知哈希", "镜像", "明度通道"):
+        assert term in zh, term
+    for term in ("SIFT", "ratio test", "MAGSAC++", "similarity or affine", "normalised cross-correlation",
+                 "perceptual hashes", "logistic", "image benchmark"):
+        assert term in en, term
+    assert "k-gram" not in zh and "k-gram" not in en  # no code/text comparator in this case
+    assert "相似度以独立实现之间的预期相似为基准" not in zh
+    assert re.search(r"工具、版本、参数及验证结果见表\d+。", zh)
+
+
+def test_new_chinese_pixel_wording_uses_full_width_punctuation() -> None:
+    from appraisal.report.labels import LABELS
+    for key in ZH_PIXEL_LABELS:
+        assert not re.search(r"[,;:()]", re.sub(r"\{[^}]*\}", "", LABELS["zh"][key])), key
+
+
+def test_an_opinion_over_lines_and_pixels_gives_one_clause_per_unit() -> None:
+    from appraisal.custody.config import CaseConfig
+    from appraisal.report.opinion import LINES, PIXELS, PairFigures, opinions
+    code = PairFigures("YB-01", "JC-01", 0.9, LINES, files_after=2, num_a_after=120, den_a_after=1000,
+                       num_b_after=110, den_b_after=900)
+    image = PairFigures("YB-02", "JC-02", 1.0, PIXELS, regions_after=1, num_a_after=153_600, den_a_after=273_280,
+                        num_b_after=150_000, den_b_after=153_600)
+    blank = PairFigures("YB-03", "JC-03", 0.0, PIXELS, den_a_after=10_000, den_b_after=10_000)
+    cfg = CaseConfig("test", matters=["图像及源代码是否存在相同或实质性相似"])
+    (zh,) = opinions(cfg, [code, image], "zh")
+    assert zh.type == "positive" and not zh.confirmed
+    assert "代码及文本120行,占样本可比代码及文本1000行的12.0%" in zh.text
+    assert "区域1处、面积153,600像素，占样本图像面积273,280像素的56.2%" in zh.text
+    assert "153720" not in zh.text and "153,720" not in zh.text  # lines never added to pixels
+    (en,) = opinions(cfg, [code, image], "en")
+    assert "120 code and text lines" in en.text and "153,600 pixels" in en.text
+    # an image with no finding next to one with: that clause says nothing was found
+    (mixed,) = opinions(cfg, [image, blank], "zh")
+    assert mixed.type == "positive" and "未发现" not in mixed.text  # same unit: summed
+    (derived,) = opinions(cfg, [blank], "zh")
+    assert derived.type == "negative" and "样本图像面积10,000像素" in derived.text
+    (both,) = opinions(cfg, [PairFigures("YB-01", "JC-01", 0.1, LINES, den_a_after=50, den_b_after=60), image],
+                       "zh")
+    assert both.type == "positive" and "未发现相同或实质性相似" in both.text and "像素" in both.text

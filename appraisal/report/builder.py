@@ -30,14 +30,19 @@ from appraisal.report.ooxml import fix_core_properties, normalised_docx_bytes, s
 from appraisal.report.opinion import (
     ACCEPTED,
     EXCLUDED,
+    LINES,
     PENDING,
+    PIXELS,
     REJECTED,
+    UNITS,
     MatterOpinion,
     PairFigures,
     counted,
+    image_area,
     opinions,
     pair_figures,
     pct,
+    polygon_area,
     status,
 )
 from appraisal.report.tables import body_indent, caption, no_indent, table
@@ -286,6 +291,46 @@ def _comparators_used(data: ReportData) -> list[dict[str, Any]]:
     return [seen[k] for k in sorted(seen)]
 
 
+MEDIA = ("code", "text", "image")  # the media whose method the report describes, in this order
+
+
+def media_used(data: ReportData) -> list[str]:
+    """The media compared in the case (code, text, image), from the stored comparisons.
+
+    A comparison's medium is its comparator's name (or its kind); a package comparison counts
+    as the media of its member comparators, or as code and text when it names none.
+    """
+    used: set[str] = set()
+    for item in data.comparisons:
+        result = item["result"]
+        comp = result.get("comparator") or {}
+        name = comp.get("name") or result.get("kind", "")
+        members = [m.get("name", "") for m in ((comp.get("params") or {}).get("members") or {}).values()]
+        if name == "package":
+            used.update(m for m in members if m in MEDIA)
+            if not any(m in MEDIA for m in members):
+                used.update(("code", "text"))
+        elif name in MEDIA:
+            used.add(name)
+    return [m for m in MEDIA if m in used]
+
+
+def _methods(document: Any, data: ReportData, n_tools: int) -> None:
+    """One paragraph per method used (code and text together, image), then the tools table reference."""
+    lang = data.lang
+    used = media_used(data)
+    paragraphs = []
+    if "code" in used or "text" in used or not used:
+        paragraphs.append(label(lang, "methods_text"))
+    if "image" in used:
+        paragraphs.append(label(lang, "methods_image"))
+    paragraphs[-1] += label(lang, "methods_tools").format(n=n_tools)
+    for text in paragraphs:
+        body_indent(document.add_paragraph(text))
+    if "code" in used or "text" in used:
+        body_indent(document.add_paragraph(_baseline_text(data)))
+
+
 def _flat(params: dict[str, Any], prefix: str = "") -> list[str]:
     out = []
     for key in sorted(params):
@@ -388,8 +433,7 @@ def _process(document: Any, data: ReportData) -> int:
         body_indent(document.add_paragraph(f"{k}. {step}"))
     document.add_heading(label(lang, "methods"), level=2)
     n_tools = data.next_table()
-    body_indent(document.add_paragraph(label(lang, "methods_text").format(n=n_tools)))
-    body_indent(document.add_paragraph(_baseline_text(data)))
+    _methods(document, data, n_tools)
     caption(document, label(lang, "tools_table").format(n=n_tools))
     validation = load_validation()
     rows = [[TOOL_NAME, tool_version(), "case store, hashing, audit log, report" if lang == "en"
@@ -454,9 +498,9 @@ def _filtration(document: Any, data: ReportData) -> None:
     document.add_heading(label(lang, "filtration"), level=2)
     rows = []
     for item, (fig, _) in zip(data.comparisons, data.figures, strict=True):
-        for ex in item["result"].get("excluded", []):
-            key = " / ".join(sorted({ex[s]["path"] for s in ("a", "b") if ex.get(s)}))
-            a_lines, b_lines = fig.excluded_lines.get(key, (0, 0))
+        result = item["result"]
+        for k, ex in enumerate(result.get("excluded", [])):
+            a_n, b_n = fig.excluded_lines[k] if k < len(fig.excluded_lines) else (0, 0)
             detail = ex.get("detail") or {}
             evidence = []
             if detail.get("base"):
@@ -464,20 +508,28 @@ def _filtration(document: Any, data: ReportData) -> None:
             if detail.get("sha256"):
                 evidence.append(f"SHA-256 {detail['sha256'][:16]}…")
             reason = ex.get("reason", "")
-            rows.append([" / ".join(_short(p) for p in key.split(" / ")),
-                         LABELS_REASON(lang, reason), "; ".join(evidence) or "-",
-                         label(lang, "effect_lines").format(a=a_lines, b=b_lines)])
-        for match in item["result"]["matches"]:
+            if fig.unit == PIXELS:
+                name = " / ".join(exhibit_mod.where(ex[s]) for s in ("a", "b") if ex.get(s))
+            else:
+                key = " / ".join(sorted({ex[s]["path"] for s in ("a", "b") if ex.get(s)}))
+                name = " / ".join(_short(p) for p in key.split(" / "))
+            rows.append([name, LABELS_REASON(lang, reason), "; ".join(evidence) or "-",
+                         _effect(lang, fig.unit, a_n, b_n, result)])
+        for match in result["matches"]:
             if status(match["id"], data.decisions) != EXCLUDED:
                 continue
             d = data.decisions[match["id"]]
-            a_n = _region_lines(match["a"], data)
-            b_n = _region_lines(match["b"], data)
+            if fig.unit == PIXELS:
+                a_n, b_n = (min(image_area(result, s), round(polygon_area(match[s].get("polygon"))))
+                            for s in ("a", "b"))
+            else:
+                a_n = _region_lines(match["a"], data)
+                b_n = _region_lines(match["b"], data)
             rows.append([f"{match['id']}: {exhibit_mod.where(match['a'])} ↔ {exhibit_mod.where(match['b'])}",
                          label(lang, "exclusion_expert").format(category=exclusion_name(lang, d.category),
                                                                 reason=d.reason),
                          f"{d.expert}, {_fmt_time(d.ts_utc)}",
-                         label(lang, "effect_lines").format(a=a_n, b=b_n)])
+                         _effect(lang, fig.unit, a_n, b_n, result)])
     if not rows:
         body_indent(document.add_paragraph(label(lang, "filtration_none")))
         return
@@ -487,10 +539,24 @@ def _filtration(document: Any, data: ReportData) -> None:
     table(document, label(lang, "cols_filtration").split("|"), rows, [5.2, 4.6, 3.4, 2.6])
 
 
+def _effect(lang: str, unit: str, a_n: int, b_n: int, result: dict[str, Any]) -> str:
+    """The ledger's effect cell: lines removed, or pixels removed and their share of each image."""
+    if unit == LINES:
+        return label(lang, "effect_lines").format(a=a_n, b=b_n)
+    den_a, den_b = image_area(result, "a"), image_area(result, "b")
+    return label(lang, "effect_pixels").format(a=f"{a_n:,}", b=f"{b_n:,}", pct_a=pct(a_n, den_a),
+                                               pct_b=pct(b_n, den_b))
+
+
 def LABELS_REASON(lang: str, reason: str) -> str:  # noqa: N802 - reads as a label lookup
     """Wording of a comparator's exclusion reason (its own text when no label exists)."""
     from appraisal.report.labels import LABELS
-    return LABELS[lang].get(f"reason_{reason}", reason)
+    if f"reason_{reason}" in LABELS[lang]:
+        return LABELS[lang][f"reason_{reason}"]
+    head, sep, rest = reason.partition(" (")
+    if sep and rest.endswith(")") and f"reason_{head}" in LABELS[lang]:  # "declared base material (logo.png)"
+        return label(lang, "reason_named").format(reason=LABELS[lang][f"reason_{head}"], name=_short(rest[:-1]))
+    return reason
 
 
 def _region_lines(region: dict[str, Any], data: ReportData) -> int:
@@ -500,23 +566,48 @@ def _region_lines(region: dict[str, Any], data: ReportData) -> int:
     return len(text.splitlines()) if text else 0
 
 
-def _results(document: Any, data: ReportData) -> None:
+RESULT_WIDTHS = {LINES: [2.4, 1.0, 1.0, 1.0, 1.2, 1.2, 1.3, 1.3, 2.0, 2.0, 1.4],
+                 PIXELS: [2.8, 1.5, 1.8, 1.8, 1.8, 1.8, 1.55, 1.55, 1.2]}
+
+
+def _results_table(document: Any, data: ReportData, unit: str) -> None:
+    """Table of the pairs counted in ``unit``: lines (code, text, packages) or pixels (images).
+
+    An image row is one image pair: its regions, both image areas, both matching areas and the
+    two shares (numerator and denominator are the row's area columns, so the share cells hold
+    only the percentage and the eight-digit areas do not wrap).
+    """
     lang = data.lang
-    document.add_heading(label(lang, "results"), level=2)
     n = data.next_table()
-    caption(document, label(lang, "results_table").format(n=n))
+    suffix = "" if unit == LINES else f"_{unit}"
+    caption(document, label(lang, f"results_table{suffix}").format(n=n))
     rows = []
     for fig, _ in data.figures:
+        if fig.unit != unit:
+            continue
         pair = f"{fig.a_id} / {fig.b_id}"
         for stage in ("before", "after"):
             den_a, den_b = getattr(fig, f"den_a_{stage}"), getattr(fig, f"den_b_{stage}")
             num_a, num_b = getattr(fig, f"num_a_{stage}"), getattr(fig, f"num_b_{stage}")
-            rows.append([f"{pair} {label(lang, stage)}", str(fig.files_compared), str(fig.identical_files),
-                         str(fig.similar_files), f"{den_a:,}", f"{den_b:,}", f"{num_a:,}", f"{num_b:,}",
-                         f"{pct(num_a, den_a)}% ({num_a}/{den_a})", f"{pct(num_b, den_b)}% ({num_b}/{den_b})",
-                         f"{fig.score:.3f}"])
-    table(document, label(lang, "cols_results").split("|"), rows,
-          [2.4, 1.0, 1.0, 1.0, 1.2, 1.2, 1.3, 1.3, 2.0, 2.0, 1.4])
+            if unit == LINES:
+                counts = [str(fig.files_compared), str(fig.identical_files), str(fig.similar_files)]
+                shares = [f"{pct(num_a, den_a)}% ({num_a}/{den_a})", f"{pct(num_b, den_b)}% ({num_b}/{den_b})"]
+            else:
+                counts = [str(getattr(fig, f"regions_{stage}"))]
+                shares = [f"{pct(num_a, den_a)}%", f"{pct(num_b, den_b)}%"]
+            # pixels: the stage on its own line, the pair column stays narrow enough for eight-digit areas
+            name = f"{pair} {label(lang, stage)}" if unit == LINES else f"{pair}\n{label(lang, stage)}"
+            rows.append([name, *counts,
+                         f"{den_a:,}", f"{den_b:,}", f"{num_a:,}", f"{num_b:,}", *shares, f"{fig.score:.3f}"])
+    table(document, label(lang, f"cols_results{suffix}").split("|"), rows, RESULT_WIDTHS[unit])
+
+
+def _results(document: Any, data: ReportData) -> None:
+    lang = data.lang
+    document.add_heading(label(lang, "results"), level=2)
+    units = [u for u in UNITS if any(f.unit == u for f, _ in data.figures)] or [LINES]
+    for unit in units:
+        _results_table(document, data, unit)
     for item in data.comparisons:
         summary = item["result"].get("summary")
         if summary:

@@ -74,8 +74,13 @@ LABELS: dict[str, dict[str, str]] = {
                        "|统计过滤前后的相同或相似比例,形成分析说明与鉴定意见。"),
         "methods": "(三)技术方法及工具",
         "methods_text": ("比对采用本鉴定所使用的相似性比对工具。源代码经词法/语法分析后规范化(标识符、字面量、类型、"
-                         "循环与条件结构),以 k-gram 指纹检索候选并逐行对齐;文本作品按句子对齐并识别改写、繁简转换与摘要式复制。"
-                         "工具、版本、参数及验证结果见表{n}。"),
+                         "循环与条件结构),以 k-gram 指纹检索候选并逐行对齐;文本作品按句子对齐并识别改写、繁简转换与摘要式复制。"),
+        "methods_image": ("图像作品的比对：在亮度通道及不受色相变化影响的 HSV 明度通道上分别提取 SIFT 局部特征（原图与镜像各一组），"
+                          "经比值检验筛选候选匹配，以 MAGSAC++ 估计单应矩阵（透视变换），无法估计时改用相似变换或仿射变换；"
+                          "在映射后的重叠范围内按块计算归一化互相关，定位相同或相似的区域并统计区域内一致的纹理块；"
+                          "候选图像对以感知哈希检索；得分由逻辑函数计算，其参数在本项目的图像基准数据集上校准。"
+                          "面积比例为区域面积乘以区域内一致纹理块的比例，分别以样本、检材图像的像素面积为分母。"),
+        "methods_tools": "工具、版本、参数及验证结果见表{n}。",
         "baseline_text": ("相似度以独立实现之间的预期相似为基准:源代码按三个通道比对——原样词元(标识符与字面量保持原文)、"
                           "抽象标识符与字面量后的结构、完全规范化的结构——取其最强者;小于{small}个词元的程序,同一任务的"
                           "独立实现往往规范化后结构相同,故规范化结构按规模折减,抽象后结构改按匹配片段的连续程度计分(复制品为少数长片段,"
@@ -99,6 +104,8 @@ LABELS: dict[str, dict[str, str]] = {
         "cols_filtration": "排除项|理由|证据|影响",
         "filtration_none": "本案未排除任何内容。",
         "effect_lines": "样本 {a} 行,检材 {b} 行",
+        "effect_pixels": "样本 {a} 像素（占样本图像 {pct_a}%），检材 {b} 像素（占检材图像 {pct_b}%）",
+        "reason_named": "{reason}：{name}",
         "reason_declared base material": "声明的公有/参考资料(基础资料)",
         "reason_known file": "已知第三方文件",
         "exclusion_expert": "鉴定人排除为公有或通用:{category};{reason}",
@@ -106,6 +113,10 @@ LABELS: dict[str, dict[str, str]] = {
         "results_table": "表{n} 比对结果汇总(过滤前/过滤后)",
         "cols_results": ("比对对象|比对文件|相同文件|相似文件|样本可比行数|检材可比行数|相同或相似行(样本侧)|"
                          "相同或相似行(检材侧)|占样本比例|占检材比例|方法得分"),
+        "results_table_pixels": "表{n} 图像比对结果汇总（过滤前/过滤后，按像素面积计）",
+        "cols_results_pixels": ("比对对象|区域数|样本图像面积（像素）|检材图像面积（像素）|"
+                                "相同或相似面积（样本侧，像素）|相同或相似面积（检材侧，像素）|占样本图像面积比例|"
+                                "占检材图像面积比例|方法得分"),
         "before": "过滤前",
         "after": "过滤后",
         "findings_table": "表{n} 发现项及鉴定人决定",
@@ -141,6 +152,15 @@ LABELS: dict[str, dict[str, str]] = {
         "opinion_unconfirmed": "【待鉴定人确认:case.toml 未载明本项意见,以下为按已采纳发现项生成的建议】",
         "subject": "源代码及文本",
         "unit": "代码及文本",
+        "opinion_positive_pixels": ("检材{b}与样本{a}的{subject}（经过滤后）存在相同或实质性相似的内容，其中相同或实质性相似的"
+                                    "区域{regions}处、面积{px_a}像素，占样本图像面积{den_a}像素的{pct_a}%；对应检材{px_b}像素，"
+                                    "占检材图像面积{den_b}像素的{pct_b}%。"),
+        "opinion_negative_pixels": ("经对检材{b}与样本{a}的{subject}（经过滤后，样本图像面积{den_a}像素、检材图像面积{den_b}像素）"
+                                    "进行比对，未发现相同或实质性相似的内容。"),
+        "subject_pixels": "图像",
+        "regions_text": "{n}处",
+        "subject_join": "、",
+        "clause_sep": "",
         "dissent": "鉴定人{name}对第{k}项意见持不同意见,理由:{reason}",
         # 落款
         "expert_line": "司法鉴定人:{name}    《司法鉴定人执业证》证号:{licence}",
@@ -266,8 +286,16 @@ LABELS: dict[str, dict[str, str]] = {
         "methods": "(c) Methods and tools",
         "methods_text": ("Source code is parsed and normalised (identifiers, literals, types, loops and conditionals), candidate "
                          "regions are retrieved by k-gram fingerprints and aligned line by line; text works are aligned by "
-                         "sentence, detecting paraphrase, script conversion and summary copying. Tools, versions, parameters "
-                         "and validation are listed in Table {n}."),
+                         "sentence, detecting paraphrase, script conversion and summary copying."),
+        "methods_image": ("Images: SIFT local features are extracted on the luma channel and on the hue-invariant HSV value "
+                          "channel, each for the image as given and mirrored; tentative matches pass Lowe's ratio test and a "
+                          "homography is fitted with MAGSAC++, falling back to a similarity or affine transform; inside the "
+                          "mapped overlap the copied region is localised by block-wise normalised cross-correlation, which "
+                          "also counts the textured blocks that agree; candidate image pairs are retrieved by perceptual "
+                          "hashes; the score is a logistic function calibrated on the project's image benchmark. An area "
+                          "share is the region's area times the share of agreeing blocks, over the image area in pixels of "
+                          "each side."),
+        "methods_tools": " Tools, versions, parameters and validation are listed in Table {n}.",
         "baseline_text": ("Similarity is measured against what independent implementations share: source code is compared "
                           "in three channels, exact tokens (identifiers and literals as written), the structure with "
                           "identifiers and literals abstracted, and the fully normalised structure, and the strongest "
@@ -294,6 +322,8 @@ LABELS: dict[str, dict[str, str]] = {
         "cols_filtration": "Excluded item|Reason|Evidence|Effect",
         "filtration_none": "Nothing was excluded in this case.",
         "effect_lines": "reference {a} lines, questioned {b} lines",
+        "effect_pixels": "reference {a} px ({pct_a}% of the image), questioned {b} px ({pct_b}% of the image)",
+        "reason_named": "{reason}: {name}",
         "reason_declared base material": "declared public/reference (base) material",
         "reason_known file": "known third-party file",
         "exclusion_expert": "excluded by the expert as public or common: {category}; {reason}",
@@ -301,6 +331,10 @@ LABELS: dict[str, dict[str, str]] = {
         "results_table": "Table {n} Results per pair (before / after filtration)",
         "cols_results": ("Pair|Files compared|Identical files|Similar files|Ref. comparable lines|Quest. comparable lines|"
                          "Matching lines (ref.)|Matching lines (quest.)|Share of ref.|Share of quest.|Score"),
+        "results_table_pixels": "Table {n} Image results per pair (before / after filtration, by area in pixels)",
+        "cols_results_pixels": ("Pair|Regions|Ref. image area (px)|Quest. image area (px)|"
+                                "Matching area (ref., px)|Matching area (quest., px)|Share of ref. image|"
+                                "Share of quest. image|Score"),
         "before": "before filtration",
         "after": "after filtration",
         "findings_table": "Table {n} Findings and the expert's decisions",
@@ -338,6 +372,18 @@ LABELS: dict[str, dict[str, str]] = {
         "opinion_unconfirmed": "[TO BE CONFIRMED BY THE EXPERT: case.toml states no opinion for this matter; suggestion derived from accepted findings]",
         "subject": "source code and text",
         "unit": "code and text",
+        "opinion_positive_pixels": ("The {subject} of questioned item {b} and reference item {a} (after filtration) contain "
+                                    "identical or substantially similar content: {regions_text} with an area of {px_a} "
+                                    "pixels, {pct_a}% of the reference image area of {den_a} pixels; on the questioned side "
+                                    "{px_b} pixels, {pct_b}% of its image area of {den_b} pixels."),
+        "opinion_negative_pixels": ("The {subject} of questioned item {b} and reference item {a} were compared (after "
+                                    "filtration, a reference image area of {den_a} pixels and a questioned image area of "
+                                    "{den_b} pixels); no identical or substantially similar content was found."),
+        "subject_pixels": "images",
+        "regions_text": "{n} regions",
+        "regions_text_one": "{n} region",
+        "subject_join": ", and ",
+        "clause_sep": " ",
         "dissent": "Expert {name} dissents from opinion {k}, because: {reason}",
         "expert_line": "Appraiser: {name}    Licence no.: {licence}",
         "signature": "(signature)________________",

@@ -6,28 +6,48 @@ counted; findings excluded as public/common are removed from both numerator and
 denominator (Altai filtration), like the files the comparator excluded as declared base
 material or known files. Findings not yet reviewed count only when the export was asked to
 (``allow_unreviewed``), and the report says so.
+
+Code, text and package pairs are counted in lines; image pairs in pixels: the denominator
+is the image's area (width × height), the numerator the reproduced area of the counted
+findings (region polygon area × the share of its textured blocks that agree, summed per
+side and capped at the denominator). Declared base material removes its region's area from
+the denominator, and the part of a counted region inside it (or inside a region the expert
+excluded as public) from the numerator, so a share never counts what was filtered out.
+Figures in different units are never added together.
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
+import cv2
+import numpy as np
+
 from appraisal.custody.config import CaseConfig, Opinion
 from appraisal.report.exhibits import FileSource
-from appraisal.report.labels import FORBIDDEN_PHRASES, NEGATIVE, OPINION_TYPES, POSITIVE, UNDETERMINED, label
+from appraisal.report.labels import FORBIDDEN_PHRASES, LABELS, NEGATIVE, OPINION_TYPES, POSITIVE, UNDETERMINED, label
 
 ACCEPTED, REJECTED, EXCLUDED, PENDING = "accepted", "rejected", "excluded", "pending"
+LINES, PIXELS = "lines", "pixels"
+UNITS = (LINES, PIXELS)  # order of the clauses of an opinion over several units
 
 
 @dataclass
 class PairFigures:
-    """Counts of one compared pair, before and after filtration (lines on each side)."""
+    """Counts of one compared pair, before and after filtration, in ``unit`` on each side.
+
+    ``unit`` is "lines" (code, text, packages) or "pixels" (images: areas in pixels).
+    ``excluded_lines`` holds the effect of each of the comparator's exclusions, in the order of
+    ``result["excluded"]``, in the same unit (the name is kept from when only lines existed).
+    """
 
     a_id: str
     b_id: str
     score: float
+    unit: str = LINES
     files_compared: int = 0
     identical_files: int = 0
     similar_files: int = 0
@@ -40,13 +60,17 @@ class PairFigures:
     num_a_after: int = 0
     num_b_after: int = 0
     files_after: int = 0
-    excluded_lines: dict[str, tuple[int, int]] = field(default_factory=dict)  # item -> (a, b)
+    regions_before: int = 0  # findings (regions of an image pair) before filtration
+    regions_after: int = 0  # counted findings (the regions of an image opinion)
+    excluded_lines: list[tuple[int, int]] = field(default_factory=list)  # per result["excluded"]: (a, b)
 
     def __add__(self, other: PairFigures) -> PairFigures:
-        out = PairFigures(self.a_id, self.b_id, max(self.score, other.score))
+        if self.unit != other.unit:
+            raise ValueError(f"cannot add figures in {self.unit} to figures in {other.unit}")
+        out = PairFigures(self.a_id, self.b_id, max(self.score, other.score), self.unit)
         for name in ("files_compared", "identical_files", "similar_files", "den_a_before", "den_b_before",
                      "num_a_before", "num_b_before", "den_a_after", "den_b_after", "num_a_after", "num_b_after",
-                     "files_after"):
+                     "files_after", "regions_before", "regions_after"):
             setattr(out, name, getattr(self, name) + getattr(other, name))
         return out
 
@@ -83,10 +107,56 @@ def _material_paths(material: Any, manifest: list[tuple[str, int, str]]) -> list
     return [material.relpath]
 
 
+def unit_of(result: dict[str, Any]) -> str:
+    """The unit a stored comparison is counted in: "pixels" for images, else "lines"."""
+    units = result.get("units")
+    if (isinstance(units, dict) and units.get("name") == PIXELS) or result.get("kind") == "image":
+        return PIXELS
+    return LINES
+
+
+def polygon_area(polygon: list[list[float]] | None) -> float:
+    """Area of a simple polygon (shoelace formula), in the square of its coordinates' unit."""
+    if not polygon or len(polygon) < 3:
+        return 0.0
+    total = 0.0
+    for (x0, y0), (x1, y1) in zip(polygon, [*polygon[1:], polygon[0]], strict=True):
+        total += x0 * y1 - x1 * y0
+    return abs(total) / 2
+
+
+def intersection_area(p: list[list[float]] | None, q: list[list[float]] | None) -> float:
+    """Area shared by two polygons (the image comparator's regions are convex; others use their hull)."""
+    if not p or not q or len(p) < 3 or len(q) < 3:
+        return 0.0
+    hulls = [cv2.convexHull(np.asarray(poly, np.float32)).reshape(-1, 2) for poly in (p, q)]
+    area, _ = cv2.intersectConvexConvex(hulls[0], hulls[1])
+    return max(0.0, float(area))
+
+
+def _outside(region: list[list[float]] | None, removed: Iterable[list[list[float]]]) -> float:
+    """Area of ``region`` outside the ``removed`` polygons (overlaps among those not corrected)."""
+    area = polygon_area(region)
+    return max(0.0, area - sum(intersection_area(region, r) for r in removed))
+
+
+def reproduced_area(region: dict[str, Any], detail: dict[str, Any] | None) -> float:
+    """Pixels of an image region that reproduce the other side: its area × the agreeing share."""
+    return polygon_area(region.get("polygon")) * float((detail or {}).get("reproduced", 1.0))
+
+
+def image_area(result: dict[str, Any], side: str) -> int:
+    """Width × height in pixels of one side of an image comparison (0 when not recorded)."""
+    size = (result.get("units") or {}).get(side)
+    return int(size[0]) * int(size[1]) if size else 0
+
+
 def pair_figures(item: dict[str, Any], materials: dict[str, Any], manifests: dict[str, list],
                  files: FileSource, decisions: dict[str, Any], count_pending: bool) -> PairFigures:
-    """The figures of one stored comparison."""
+    """The figures of one stored comparison (in lines, or in pixels for an image pair)."""
     result = item["result"]
+    if unit_of(result) == PIXELS:
+        return _pixel_figures(item, decisions, count_pending)
     fig = PairFigures(item["a_id"], item["b_id"], result["score"])
     summary = result.get("summary")
     if summary:
@@ -115,7 +185,7 @@ def pair_figures(item: dict[str, Any], materials: dict[str, Any], manifests: dic
                     region["end_line"] - region["start_line"] + 1
             removed[side] += n
             counts.append(n)
-        fig.excluded_lines[_excluded_item(ex)] = (counts[0], counts[1])
+        fig.excluded_lines.append((counts[0], counts[1]))
     before = {"a": {}, "b": {}}
     after = {"a": {}, "b": {}}
     public = {"a": {}, "b": {}}
@@ -132,6 +202,7 @@ def pair_figures(item: dict[str, Any], materials: dict[str, Any], manifests: dic
                 after[side].setdefault(region["path"], set()).update(lines)
         if counted(match["id"], decisions, count_pending):
             pairs_after.add((match["a"]["path"], match["b"]["path"]))
+            fig.regions_after += 1
     for side in ("a", "b"):
         # lines excluded as public by the expert and not also counted elsewhere
         for path, lines in public[side].items():
@@ -148,9 +219,54 @@ def pair_figures(item: dict[str, Any], materials: dict[str, Any], manifests: dic
     return fig
 
 
-def _excluded_item(ex: dict[str, Any]) -> str:
-    paths = sorted({ex[s]["path"] for s in ("a", "b") if ex.get(s)})
-    return " / ".join(paths)
+def _pixel_figures(item: dict[str, Any], decisions: dict[str, Any], count_pending: bool) -> PairFigures:
+    """Areas in pixels of one image comparison, under the same counting policy as lines."""
+    result = item["result"]
+    fig = PairFigures(item["a_id"], item["b_id"], result["score"], PIXELS)
+    fig.files_compared = 1
+    fig.similar_files = 1 if result["matches"] else 0
+    den = {side: image_area(result, side) for side in ("a", "b")}
+    removed = {"a": 0.0, "b": 0.0}
+    cut: dict[str, list[list[list[float]]]] = {"a": [], "b": []}  # filtered-out polygons per side
+    for ex in result.get("excluded", []):
+        counts = []
+        for side in ("a", "b"):
+            polygon = (ex.get(side) or {}).get("polygon")
+            area = min(float(den[side]), polygon_area(polygon))
+            removed[side] += area
+            counts.append(round(area))
+            if polygon:
+                cut[side].append(polygon)
+        fig.excluded_lines.append((counts[0], counts[1]))
+    public = {"a": 0.0, "b": 0.0}
+    for match in result["matches"]:
+        if status(match["id"], decisions) == EXCLUDED:
+            for side in ("a", "b"):
+                public[side] += polygon_area(match[side].get("polygon"))
+                cut[side].append(match[side].get("polygon") or [])
+    before = {"a": 0.0, "b": 0.0}
+    after = {"a": 0.0, "b": 0.0}
+    pairs_after = set()
+    fig.regions_before = len(result["matches"])
+    for match in result["matches"]:
+        take = counted(match["id"], decisions, count_pending)
+        share = float((match.get("detail") or {}).get("reproduced", 1.0))
+        for side in ("a", "b"):
+            before[side] += reproduced_area(match[side], match.get("detail"))
+            if take:
+                after[side] += share * _outside(match[side].get("polygon"), cut[side])
+        if take:
+            pairs_after.add((match["a"].get("path"), match["b"].get("path")))
+            fig.regions_after += 1
+    for side in ("a", "b"):
+        den_before = den[side]
+        den_after = max(0, round(den_before - min(float(den_before), removed[side]) - public[side]))
+        setattr(fig, f"den_{side}_before", den_before)
+        setattr(fig, f"num_{side}_before", min(den_before, round(before[side])))
+        setattr(fig, f"den_{side}_after", den_after)
+        setattr(fig, f"num_{side}_after", min(den_after, round(after[side])))
+    fig.files_after = len(pairs_after)
+    return fig
 
 
 # -- opinion -----------------------------------------------------------------------------
@@ -166,7 +282,11 @@ class MatterOpinion:
 
 
 def opinions(config: CaseConfig, figures: list[PairFigures], lang: str) -> list[MatterOpinion]:
-    """One opinion per matter: from ``case.toml`` ``[[opinions]]``, else derived and unconfirmed."""
+    """One opinion per matter: from ``case.toml`` ``[[opinions]]``, else derived and unconfirmed.
+
+    A matter whose pairs are counted in different units gets one clause per unit; the derived
+    opinion is positive when the counted numerator of either side is above zero in any unit.
+    """
     matters = config.matters or [config.title or label(lang, "default_title")]
     by_matter: dict[int, Opinion] = {o.matter: o for o in config.opinions}
     out = []
@@ -177,38 +297,79 @@ def opinions(config: CaseConfig, figures: list[PairFigures], lang: str) -> list[
             out.append(MatterOpinion(k, given.type, _wording(lang, given.type, selected, given.reason),
                                      True, given.reason))
         else:
-            kind = POSITIVE if selected and selected.num_a_after > 0 else NEGATIVE
+            kind = POSITIVE if any(_found(f) for f in selected) else NEGATIVE
             out.append(MatterOpinion(k, kind, _wording(lang, kind, selected, ""), False, ""))
     return out
 
 
-def _select(figures: list[PairFigures], pair: str) -> PairFigures | None:
+def _found(fig: PairFigures) -> bool:
+    return fig.num_a_after > 0 or fig.num_b_after > 0
+
+
+def _select(figures: list[PairFigures], pair: str) -> list[PairFigures]:
+    """The figures of the selected pairs, summed per unit (one entry per unit, lines first)."""
     if pair:
         a, _, b = pair.partition("/")
         chosen = [f for f in figures if f.a_id == a.strip() and f.b_id == b.strip()]
     else:
         chosen = figures
-    if not chosen:
-        return None
-    total = chosen[0]
-    for f in chosen[1:]:
-        total = total + f
-    if len(chosen) > 1:
-        total.a_id = "、".join(sorted({f.a_id for f in chosen}))
-        total.b_id = "、".join(sorted({f.b_id for f in chosen}))
-    return total
+    out = []
+    for unit in UNITS:
+        group = [f for f in chosen if f.unit == unit]
+        if not group:
+            continue
+        total = group[0]
+        for f in group[1:]:
+            total = total + f
+        if len(group) > 1:
+            total.a_id = "、".join(sorted({f.a_id for f in group}))
+            total.b_id = "、".join(sorted({f.b_id for f in group}))
+        out.append(total)
+    return out
 
 
-def _wording(lang: str, kind: str, fig: PairFigures | None, reason: str) -> str:
+def _wording(lang: str, kind: str, selected: list[PairFigures], reason: str) -> str:
     if kind not in OPINION_TYPES:
         return f"<{kind}>"
-    fig = fig or PairFigures("-", "-", 0.0)
-    return label(lang, f"opinion_{kind}").format(
-        a=fig.a_id, b=fig.b_id, subject=label(lang, "subject"), unit=label(lang, "unit"),
-        files=fig.files_after, lines_a=fig.num_a_after, den_a=fig.den_a_after,
-        pct_a=pct(fig.num_a_after, fig.den_a_after),
-        lines_b=fig.num_b_after, den_b=fig.den_b_after, pct_b=pct(fig.num_b_after, fig.den_b_after),
-        reason=reason or "—")
+    selected = selected or [PairFigures("-", "-", 0.0)]
+    if kind == UNDETERMINED:
+        subject = label(lang, "subject_join").join(_subject(lang, f.unit) for f in selected)
+        ids_a = "、".join(dict.fromkeys(f.a_id for f in selected))
+        ids_b = "、".join(dict.fromkeys(f.b_id for f in selected))
+        return label(lang, "opinion_undetermined").format(a=ids_a, b=ids_b, subject=subject, reason=reason or "—")
+    clauses = []
+    any_found = any(_found(f) for f in selected)
+    for fig in selected:
+        # a positive opinion over several units states, for a unit where nothing was found, that nothing was
+        clause_kind = NEGATIVE if kind == POSITIVE and any_found and not _found(fig) else kind
+        clauses.append(_clause(lang, clause_kind, fig))
+    return label(lang, "clause_sep").join(clauses)
+
+
+def _regions_text(lang: str, n: int) -> str:
+    key = "regions_text_one" if n == 1 and "regions_text_one" in LABELS[lang] else "regions_text"
+    return label(lang, key).format(n=n)
+
+
+def _subject(lang: str, unit: str) -> str:
+    return label(lang, "subject" if unit == LINES else f"subject_{unit}")
+
+
+def _clause(lang: str, kind: str, fig: PairFigures) -> str:
+    """The opinion sentence of one unit's figures."""
+    if fig.unit == LINES:
+        return label(lang, f"opinion_{kind}").format(
+            a=fig.a_id, b=fig.b_id, subject=label(lang, "subject"), unit=label(lang, "unit"),
+            files=fig.files_after, lines_a=fig.num_a_after, den_a=fig.den_a_after,
+            pct_a=pct(fig.num_a_after, fig.den_a_after),
+            lines_b=fig.num_b_after, den_b=fig.den_b_after, pct_b=pct(fig.num_b_after, fig.den_b_after),
+            reason="—")
+    return label(lang, f"opinion_{kind}_{fig.unit}").format(
+        a=fig.a_id, b=fig.b_id, subject=_subject(lang, fig.unit), regions=fig.regions_after,
+        regions_text=_regions_text(lang, fig.regions_after),
+        files=fig.files_after, px_a=f"{fig.num_a_after:,}", den_a=f"{fig.den_a_after:,}",
+        pct_a=pct(fig.num_a_after, fig.den_a_after), px_b=f"{fig.num_b_after:,}", den_b=f"{fig.den_b_after:,}",
+        pct_b=pct(fig.num_b_after, fig.den_b_after))
 
 
 # -- lint --------------------------------------------------------------------------------
@@ -223,5 +384,5 @@ def lint(text: str) -> list[tuple[str, str]]:
     return hits
 
 
-__all__ = ["MatterOpinion", "NEGATIVE", "POSITIVE", "PairFigures", "UNDETERMINED", "lint", "opinions",
-           "pair_figures", "pct"]
+__all__ = ["LINES", "MatterOpinion", "NEGATIVE", "PIXELS", "POSITIVE", "PairFigures", "UNDETERMINED", "image_area",
+           "lint", "opinions", "pair_figures", "pct", "polygon_area", "reproduced_area", "unit_of"]
