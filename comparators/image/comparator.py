@@ -201,7 +201,7 @@ class ImageComparator:
     def _verify(self, a: Frame, b: Frame, masks: tuple[list[np.ndarray], list[np.ndarray]]) -> list[Found]:
         """The regions of the best channel/mirror combination, strongest first."""
         best: list[Found] = []
-        best_key = (-1, -1.0)
+        best_strength = -1.0
         mask_a = _thumb_mask(masks[0], a)
         for channel in ("luma", "value"):
             if channel not in a.sets or channel not in b.sets:
@@ -216,10 +216,10 @@ class ImageComparator:
                     continue
                 found = [Found(m, compare_overlap(m.transform, a.work, b.work, a.thumb, b.thumb, mask_a),
                                channel, mirrored, a, b) for m in models]
-                found.sort(key=lambda f: -_strength(f))
-                key = (found[0].model.inliers, _strength(found[0]))
-                if key[1] > best_key[1] + 1e-12:
-                    best, best_key = found, key
+                strengths = [_strength(f) for f in found]
+                found = [f for _, f in sorted(zip(strengths, found), key=lambda t: -t[0])]
+                if max(strengths) > best_strength + 1e-12:
+                    best, best_strength = found, max(strengths)
         return best
 
     def _base_regions(self, base_frames: list[tuple[str, Frame]], a: Frame, b: Frame, path_a: str,
