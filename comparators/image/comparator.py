@@ -33,10 +33,10 @@ from comparators.base import (
 from comparators.errors import InputError
 from comparators.hashing import sha256_bytes
 from comparators.image import hashes, score, words
-from comparators.image.features import KeypointSet, keypoint_sets, thumbnail, work_frame
+from comparators.image.features import SCALES, KeypointSet, keypoint_sets, thumbnail, work_frame
 from comparators.image.localise import Overlap, compare_overlap
 from comparators.image.read import looks_like_image, read_image
-from comparators.image.verify import Model, Settings, fit_models, project, tentative_matches
+from comparators.image.verify import Model, Settings, fit_models, multiscale_matches, project
 
 HASH_SCHEME = "phash64-set"
 
@@ -71,7 +71,8 @@ class ImageComparator:
 
     Parameters (all recorded in every result): ``work_side`` pixels of the long side features
     are computed at; ``max_keypoints`` per input; ``ratio`` of Lowe's test; ``threshold``
-    reprojection error (work pixels) of an inlier; ``min_inliers`` of a region; ``max_regions``
+    reprojection error (work pixels) of an inlier; ``scales`` at which each input is also
+    described reduced (copies shown small in B); ``min_inliers`` of a region; ``max_regions``
     found per pair; ``seed`` of the robust estimators; ``thumb_side`` of the block comparison;
     ``hash_radius`` Hamming distance and ``min_shared_words`` shared uncommon visual words at which
     batch retrieval shortlists a pair; ``max_pixels``
@@ -80,13 +81,15 @@ class ImageComparator:
     """
 
     name = "image"
-    version = "0.1.0"
+    version = "0.2.0"
 
     def __init__(self, work_side: int = 768, max_keypoints: int = 800, ratio: float = 0.8,
                  threshold: float = 4.0, min_inliers: int = 10, max_regions: int = 3, seed: int = 1,
                  thumb_side: int = 256, hash_radius: int = 12, min_shared_words: int = 12, max_pixels: int = 80_000_000,
-                 max_frames: int = 8, max_bytes: int = 256 * 1024 * 1024) -> None:
+                 max_frames: int = 8, max_bytes: int = 256 * 1024 * 1024,
+                 scales: tuple[float, ...] = SCALES) -> None:
         self.work_side = work_side
+        self.scales = tuple(float(f) for f in scales)
         self.max_keypoints = max_keypoints
         self.settings = Settings(ratio=ratio, threshold=threshold, min_inliers=min_inliers,
                                  max_regions=max_regions, seed=seed)
@@ -101,12 +104,13 @@ class ImageComparator:
     @property
     def params(self) -> dict[str, Any]:
         s = self.settings
-        return {"work_side": self.work_side, "max_keypoints": self.max_keypoints, "ratio": s.ratio,
+        return {"work_side": self.work_side, "max_keypoints": self.max_keypoints, "scales": list(self.scales),
+                "ratio": s.ratio,
                 "threshold": s.threshold, "min_inliers": s.min_inliers, "max_regions": s.max_regions,
                 "seed": s.seed, "thumb_side": self.thumb_side, "hash_radius": self.hash_radius,
                 "min_shared_words": self.min_shared_words, "words_scheme": words.SCHEME,
                 "max_pixels": self.max_pixels, "max_frames": self.max_frames, "max_bytes": self.max_bytes,
-                "features": "SIFT on CLAHE luma and HSV value, plain and mirrored",
+                "features": "SIFT on CLAHE luma and HSV value, plain and mirrored, full size and reduced",
                 "estimator": "MAGSAC++ homography, RANSAC similarity/affine fallback",
                 "signature_scheme": HASH_SCHEME, "score": score.describe(),
                 "opencv": cv2.__version__}
@@ -151,7 +155,7 @@ class ImageComparator:
 
     def _frame_data(self, rgb: np.ndarray, number: int) -> dict[str, Any]:
         work, scale = work_frame(rgb, self.work_side)
-        sets = keypoint_sets(work, self.max_keypoints)
+        sets = keypoint_sets(work, self.max_keypoints, self.scales)
         thumb = thumbnail(work, self.thumb_side)
         grey = cv2.cvtColor(work, cv2.COLOR_RGB2GRAY)
         values, _labels = hashes.hash_set(grey)
@@ -207,9 +211,7 @@ class ImageComparator:
             if channel not in a.sets or channel not in b.sets:
                 continue
             for mirrored in (False, True):
-                ka, kb = a.sets[channel], b.sets[f"{channel}/mirror" if mirrored else channel]
-                ia, ib = tentative_matches(ka, kb, self.settings.ratio)
-                pa, pb = ka.points[ia, :2], kb.points[ib, :2]
+                pa, pb = multiscale_matches(a.sets, b.sets, channel, mirrored, self.settings.ratio, self.scales)
                 keep = ~(_inside_any(pa, masks[0]) & _inside_any(pb, masks[1]))
                 models = fit_models(pa[keep], pb[keep], a.work, b.work, self.settings)
                 if not models:
@@ -329,7 +331,9 @@ def _region_evidence(f: Found) -> dict[str, float]:
     return {"inliers": float(np.log1p(m.inliers)), "inlier_ratio": m.inliers / max(1, m.tentative),
             "hull": max(hull_a, hull_b), "overlap": max(o.share_a, o.share_b), "spread": spread,
             "reproduced": o.reproduced,
-            "coverage": max(o.share_a * o.reproduced, o.share_b * o.reproduced), "hash": 0.0}
+            "coverage": max(o.share_a * o.reproduced, o.share_b * o.reproduced),
+            "agreeing": float(np.log1p(round(o.reproduced * o.informative))), "consistency": o.reproduced ** 4,
+            "hash": 0.0}
 
 
 def _evidence(found: list[Found], a: Frame, b: Frame) -> dict[str, float]:
@@ -337,8 +341,9 @@ def _evidence(found: list[Found], a: Frame, b: Frame) -> dict[str, float]:
     distance = hashes.min_distance(a.hashes, b.hashes)
     hash_term = max(0.0, 1.0 - distance / 32.0)
     if not found:
-        return {"inliers": 0.0, "inlier_ratio": 0.0, "hull": 0.0, "overlap": 0.0, "spread": 0.0, "reproduced": 0.0,
-                "coverage": 0.0, "hash": hash_term}
+        out = {name: 0.0 for name in score.EVIDENCE}
+        out["hash"] = hash_term
+        return out
     out = _region_evidence(found[0])
     out["coverage"] = min(1.0, max(sum(f.overlap.share_a * f.overlap.reproduced for f in found),
                                    sum(f.overlap.share_b * f.overlap.reproduced for f in found)))

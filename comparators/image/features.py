@@ -12,8 +12,15 @@ SIFT is not mirror-invariant, so each input is also described mirrored (left-rig
 keypoint coordinates mapped back to the unmirrored image: matching A against B's mirrored set
 finds a flipped copy (a vertical flip is a horizontal flip plus a rotation by 180 degrees).
 
+A copy shown small inside B (a collage tile, a thumbnail in a screenshot) keeps only A's
+coarse detail, while A's strongest keypoints at full size are mostly fine-scale ones with no
+counterpart in B. Each input is therefore also described *reduced* (by ``SCALES``: half and
+quarter size, half the keypoint budget each), named ``<channel>@<factor>``: A's reduced sets are
+matched against B's full ones (and B's reduced against A's full, for the reverse case).
+
 All coordinates are in the *work* frame: the frame scaled so that its long side is
-``work_side`` pixels (``scale`` = work / original). Pure functions of the pixels.
+``work_side`` pixels (``scale`` = work / original); keypoints of a reduced set are mapped back to
+it. Pure functions of the pixels.
 """
 
 from __future__ import annotations
@@ -24,6 +31,7 @@ import cv2
 import numpy as np
 
 CHANNELS = ("luma", "value")
+SCALES = (0.5, 0.25)  # reduced inputs described besides the work frame
 
 
 @dataclass(frozen=True)
@@ -87,15 +95,31 @@ def sift(grey: np.ndarray, max_keypoints: int, mirror: bool = False) -> Keypoint
     return KeypointSet(points, desc)
 
 
-def keypoint_sets(rgb_work: np.ndarray, max_keypoints: int) -> dict[str, KeypointSet]:
-    """All keypoint sets of a work frame, named ``<channel>`` and ``<channel>/mirror``."""
+def keypoint_sets(rgb_work: np.ndarray, max_keypoints: int,
+                  scales: tuple[float, ...] = SCALES) -> dict[str, KeypointSet]:
+    """All keypoint sets of a work frame: ``<channel>``, ``<channel>@<factor>`` (reduced by each of
+    ``scales``, half the budget), each also ``/mirror``."""
     names = CHANNELS if is_colourful(rgb_work) else ("luma",)
     out: dict[str, KeypointSet] = {}
     for name in names:
         grey = channel(rgb_work, name)
         out[name] = sift(grey, max_keypoints)
         out[f"{name}/mirror"] = sift(grey, max_keypoints, mirror=True)
+        for factor in scales:
+            small = cv2.resize(grey, None, fx=factor, fy=factor, interpolation=cv2.INTER_AREA)
+            if min(small.shape) < 32:
+                continue
+            for mirror in (False, True):
+                k = sift(small, max(1, max_keypoints // 2), mirror=mirror)
+                points = k.points.copy()
+                points[:, :3] /= factor
+                out[reduced_name(name, factor) + ("/mirror" if mirror else "")] = KeypointSet(points, k.descriptors)
     return out
+
+
+def reduced_name(channel_name: str, factor: float) -> str:
+    """The name of a channel's set described at ``factor`` of the work frame (``luma@0.5``)."""
+    return f"{channel_name}@{factor:g}"
 
 
 def thumbnail(rgb: np.ndarray, side: int) -> np.ndarray:

@@ -9,7 +9,12 @@ to brightness and contrast changes):
   *changed* (an overlay, an edit, or simply a different picture);
 - flat blocks (no texture in A) carry no evidence either way and are left out of the shares.
 
-The reproduced share of the overlap separates a copy (most blocks agree; an overlay shows up as
+Where B shows only part of the overlap as A (a collage tile whose neighbours fall inside B's frame,
+a window partly covering the copy), the region is narrowed to the convex hull of the largest
+connected group of agreeing blocks, when that hull is clearly smaller than the overlap; a shared
+border or caption spans the whole frame, so a template does not narrow.
+
+The reproduced share of the region separates a copy (most blocks agree; an overlay shows up as
 a changed patch) from two works that merely share a template or a logo (the transform is found
 on the shared element, but the rest of the overlap disagrees). The per-block disagreement is
 the difference map of the exhibit. Pure functions of arrays.
@@ -28,6 +33,8 @@ BLOCK = 8  # thumbnail pixels per block side
 FLAT_STD = 6.0  # grey-level standard deviation below which a block of A carries no texture
 AGREE_NCC = 0.45
 CHANGED_NCC = 0.2  # below: a block B clearly changed (an overlay, an edit), not merely blurred
+NARROW_BELOW = 0.8  # the agreeing hull replaces the overlap when it covers less than this share of it
+MIN_AGREEING = 6  # agreeing blocks needed to narrow the region
 
 
 @dataclass(frozen=True)
@@ -136,13 +143,56 @@ def compare_overlap(T: np.ndarray, size_a: tuple[int, int], size_b: tuple[int, i
     ncc, std_a, cover = _block_ncc(ref, warped, valid, grid_h, grid_w)
     usable = cover >= 0.8
     textured = usable & (std_a >= FLAT_STD)
+    agree = textured & (ncc >= AGREE_NCC)
+    block_px = (size_a[0] * BLOCK / wa, size_a[1] * BLOCK / ha)
+    narrowed = _agreeing_hull(agree, block_px)
+    if narrowed is not None:
+        cut = _intersect(poly_a, narrowed)
+        within = _blocks_inside(cut, (grid_h, grid_w), block_px) if len(cut) >= 3 else None
+        if (within is not None and polygon_area(cut) < NARROW_BELOW * polygon_area(poly_a)
+                and int((agree & within).sum()) >= MIN_AGREEING):
+            poly_a = tidy(cut)
+            poly_b = project(T, poly_a)
+            textured &= within
+            agree &= within
     difference = np.where(textured, np.clip(1.0 - ncc, 0.0, 1.0), np.nan).astype(np.float32)
     informative = int(textured.sum())
-    agree = textured & (ncc >= AGREE_NCC)
     reproduced = float(agree.sum()) / informative if informative else 0.0
     changed = _changed_polygons(textured & (ncc < CHANGED_NCC), size_a, (grid_w, grid_h)) if reproduced >= 0.5 else ()
     return Overlap(poly_a, poly_b, polygon_area(poly_a) / area_a, polygon_area(poly_b) / area_b,
                    informative, reproduced, difference, changed)
+
+
+def _agreeing_hull(agree: np.ndarray, block_px: tuple[float, float]) -> np.ndarray | None:
+    """Convex hull (work frame of A) of the largest connected group of agreeing blocks.
+
+    Blocks one apart count as connected (textured blocks are sparse on flat art); None when the
+    group has fewer than ``MIN_AGREEING`` blocks.
+    """
+    if int(agree.sum()) < MIN_AGREEING:
+        return None
+    joined = cv2.dilate(agree.astype(np.uint8), np.ones((3, 3), np.uint8))
+    count, labels = cv2.connectedComponents(joined, connectivity=8)
+    if count < 2:
+        return None
+    sizes = np.bincount(labels[agree], minlength=count)
+    sizes[0] = 0
+    biggest = int(np.argmax(sizes))
+    if sizes[biggest] < MIN_AGREEING:
+        return None
+    ys, xs = np.nonzero(agree & (labels == biggest))
+    corners = np.concatenate([np.c_[xs + dx, ys + dy] for dx in (0, 1) for dy in (0, 1)]).astype(np.float32)
+    hull = cv2.convexHull(corners).reshape(-1, 2).astype(np.float64)
+    return hull * np.array(block_px)
+
+
+def _blocks_inside(poly: np.ndarray, grid: tuple[int, int], block_px: tuple[float, float]) -> np.ndarray:
+    """Which blocks of the grid have their centre inside ``poly`` (work frame of A)."""
+    gh, gw = grid
+    cx = (np.arange(gw) + 0.5) * block_px[0]
+    cy = (np.arange(gh) + 0.5) * block_px[1]
+    contour = poly.astype(np.float32).reshape(-1, 1, 2)
+    return np.array([[cv2.pointPolygonTest(contour, (float(x), float(y)), False) >= 0 for x in cx] for y in cy], bool)
 
 
 def _matched_detail(thumb_a: np.ndarray, T_thumb: np.ndarray) -> np.ndarray:

@@ -6,6 +6,8 @@
 2. A transform A -> B explaining them: a homography by MAGSAC++ (OpenCV USAC, fixed random
    state, so every run gives the same inliers), checked for a plausible shape; when it fails
    or is implausible, a similarity (rotation, scale, shift) and then a full affine by RANSAC.
+   Inliers along one line (a caption, an edge) fix only a similarity: a homography or affine
+   fitted on them tilts the rest of the frame arbitrarily, so only the similarity is kept.
 3. Further regions: the inliers of an accepted transform are removed and the rest fitted
    again, so a work pasted twice, or two parts of A placed apart in B, are each found.
 
@@ -76,6 +78,39 @@ def tentative_matches(a: KeypointSet, b: KeypointSet, ratio: float) -> tuple[np.
     return idx_a[chosen], idx_b[chosen]
 
 
+def multiscale_matches(a: dict[str, KeypointSet], b: dict[str, KeypointSet], channel: str, mirrored: bool,
+                       ratio: float, scales: tuple[float, ...]) -> tuple[np.ndarray, np.ndarray]:
+    """Tentative correspondences (points in A, points in B) of one channel, over scales.
+
+    A's full set is matched against B's (``/mirror`` when ``mirrored``), and each reduced set of
+    one side (``<channel>@<factor>``) against the other's full set, each with its own ratio test
+    (a feature found at two scales would otherwise fail the test against itself). A
+    correspondence found at several scales is kept once (same 3-pixel cell on both sides).
+    """
+    suffix = "/mirror" if mirrored else ""
+    pairs = [(channel, channel + suffix)]
+    for factor in scales:
+        reduced = f"{channel}@{factor:g}"
+        pairs += [(reduced, channel + suffix), (channel, reduced + suffix)]
+    found_a, found_b = [], []
+    for name_a, name_b in pairs:
+        if name_a not in a or name_b not in b:
+            continue
+        ka, kb = a[name_a], b[name_b]
+        ia, ib = tentative_matches(ka, kb, ratio)
+        found_a.append(ka.points[ia, :2])
+        found_b.append(kb.points[ib, :2])
+    if not found_a:
+        return np.zeros((0, 2), np.float32), np.zeros((0, 2), np.float32)
+    pa, pb = np.concatenate(found_a), np.concatenate(found_b)
+    if len(pa) and len(found_a) > 1:
+        cells = np.floor(np.c_[pa, pb] / 3.0).astype(np.int64)
+        _, first = np.unique(cells, axis=0, return_index=True)
+        keep = np.sort(first)
+        pa, pb = pa[keep], pb[keep]
+    return pa, pb
+
+
 def fit_models(pa: np.ndarray, pb: np.ndarray, size_a: tuple[int, int], size_b: tuple[int, int],
                settings: Settings) -> list[Model]:
     """Up to ``max_regions`` transforms explaining disjoint sets of the correspondences."""
@@ -118,11 +153,13 @@ def fit_one(pa: np.ndarray, pb: np.ndarray, size_a: tuple[int, int], size_b: tup
         candidates.append(("affine", np.vstack([A, [0.0, 0.0, 1.0]])))
     best: Model | None = None
     for method, T in candidates:
-        if not plausible(T, size_a, size_b):
+        if not plausible(T, size_a, size_b) or not plausible(np.linalg.inv(T), size_b, size_a):
             continue
         mask = _inlier_mask(pa, pb, T, settings.threshold)
         if mask.sum() < settings.min_inliers or not _spread(pa[mask], size_a):
             continue
+        if method != "similarity" and _thin(pa[mask]):
+            continue  # points along one line (a caption, an edge) leave a general model's tilt free
         # a simpler model is kept unless the more general one explains clearly more (5 %)
         if best is None or mask.sum() > 1.05 * best.inliers:
             best = Model(T, method, pa[mask], pb[mask], n)
@@ -180,6 +217,13 @@ def _spread(points: np.ndarray, size: tuple[int, int], min_share: float = 0.002)
         return False
     hull = cv2.convexHull(points.astype(np.float32))
     return cv2.contourArea(hull) >= min_share * size[0] * size[1]
+
+
+def _thin(points: np.ndarray, min_ratio: float = 0.15) -> bool:
+    """Whether ``points`` lie nearly along one line (minor over major standard deviation below ``min_ratio``)."""
+    centred = points.astype(np.float64) - points.mean(axis=0)
+    eig = np.linalg.eigvalsh(centred.T @ centred / max(1, len(points)))
+    return bool(eig[1] <= 0 or np.sqrt(max(eig[0], 0.0) / eig[1]) < min_ratio)
 
 
 def _area(poly: np.ndarray) -> float:
