@@ -167,6 +167,8 @@ def test_findings_table_and_analysis_name_the_pixel_region(image_case: dict[str,
     region = exhibits.where(image_case["match"]["a"])
     assert region.startswith("YB-01/original.png:x") and region in text
     assert "图像区域相同" in text
+    # the analysis states how image locations are given, and does not claim file:lines for them
+    assert "图像的位置以原图像素坐标" in text and "起止行" not in text
 
 
 def test_rebuild_of_the_image_report_is_byte_identical(image_case: dict[str, object]) -> None:

@@ -44,6 +44,7 @@ from appraisal.report.opinion import (
     pct,
     polygon_area,
     status,
+    unit_of,
 )
 from appraisal.report.tables import body_indent, caption, no_indent, table
 from appraisal.report.templates import TEMPLATES
@@ -646,7 +647,10 @@ def _decision_text(data: ReportData, finding_id: str) -> str:
 def _analysis(document: Any, data: ReportData, tools_table: int) -> None:
     lang = data.lang
     document.add_heading(label(lang, "analysis"), level=1)
-    body_indent(document.add_paragraph(label(lang, "analysis_intro")))
+    units = {unit_of(item["result"]) for item in data.comparisons} or {LINES}
+    where = label(lang, "analysis_where_join").join(
+        label(lang, f"analysis_where_{unit}") for unit in (LINES, PIXELS) if unit in units)
+    body_indent(document.add_paragraph(label(lang, "analysis_intro").format(where=where)))
     k = 0
     for item in data.comparisons:
         for match in item["result"]["matches"]:

@@ -125,8 +125,10 @@ LABELS: dict[str, dict[str, str]] = {
                          "仅检材有 {only_b} 个,经过滤排除 {excluded} 个。"),
         # 五、分析说明
         "analysis": "五、分析说明",
-        "analysis_intro": ("鉴定人对每一发现项均进行了人工审查。下列发现项被采纳并计入统计(展示见所注附件,"
-                           "位置以“文件:起止行”表示):"),
+        "analysis_intro": "鉴定人对每一发现项均进行了人工审查。下列发现项被采纳并计入统计(展示见所注附件,{where}):",
+        "analysis_where_lines": "文本与代码的位置以“文件:起止行”表示",
+        "analysis_where_pixels": "图像的位置以原图像素坐标 (x, y) 围成的区域表示",
+        "analysis_where_join": ";",
         "analysis_finding": "{id}({category},得分 {score}):样本 {a} 与检材 {b}。{note}见{exhibit}。",
         "analysis_pending": "(尚未经鉴定人审查,按采纳计入)",
         "analysis_rejected": "下列发现项经审查不予采纳,不计入统计:",
@@ -342,7 +344,11 @@ LABELS: dict[str, dict[str, str]] = {
         "package_line": ("{a} vs {b}: {identical} identical files, {similar} similar files, {only_a} only in the reference, "
                          "{only_b} only in the questioned material, {excluded} excluded by filtration."),
         "analysis": "5. Analysis",
-        "analysis_intro": "Every finding was reviewed by the experts. The following findings were accepted and counted (exhibits as noted; locations as file:lines):",
+        "analysis_intro": ("Every finding was reviewed by the experts. The following findings were accepted and "
+                           "counted (exhibits as noted; {where}):"),
+        "analysis_where_lines": "locations of text and code as file:lines",
+        "analysis_where_pixels": "locations in images as regions in the original's pixel coordinates (x, y)",
+        "analysis_where_join": "; ",
         "analysis_finding": "{id} ({category}, score {score}): reference {a} and questioned {b}. {note}See {exhibit}.",
         "analysis_pending": "(not yet reviewed; counted as accepted) ",
         "analysis_rejected": "The following findings were not accepted and are not counted:",
