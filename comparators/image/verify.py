@@ -21,7 +21,7 @@ from dataclasses import dataclass
 import cv2
 import numpy as np
 
-from comparators.image.features import KeypointSet
+from comparators.image.features import KeypointSet, reduced_name
 
 
 @dataclass(frozen=True)
@@ -90,7 +90,7 @@ def multiscale_matches(a: dict[str, KeypointSet], b: dict[str, KeypointSet], cha
     suffix = "/mirror" if mirrored else ""
     pairs = [(channel, channel + suffix)]
     for factor in scales:
-        reduced = f"{channel}@{factor:g}"
+        reduced = reduced_name(channel, factor)
         pairs += [(reduced, channel + suffix), (channel, reduced + suffix)]
     found_a, found_b = [], []
     for name_a, name_b in pairs:
