@@ -75,6 +75,23 @@ def test_overlay_shows_as_changed_region_inside_the_copy(comparator, features_a,
     assert 0 <= x0 < 600 and x1 > 100 and 120 <= (y0 + y1) / 2 <= 300
 
 
+def test_flat_margins_of_a_clean_copy_stay_in_its_region(comparator, tmp_path):
+    """A plain sky over half of A agrees with nothing and disagrees with nothing: a clean copy keeps
+    its whole frame as the region; only a neighbour that shows something else narrows it."""
+    a = photo("china")
+    a[:200] = (176, 204, 232)  # a flat sky over the top half
+    fa = comparator.extract(save(tmp_path / "sky.png", a))
+    b = cv2.resize(a, (512, 342), interpolation=cv2.INTER_AREA)
+    result = comparator.compare(fa, comparator.extract(save(tmp_path / "sky_b.png", b)))
+    assert result.score >= COPY
+    assert iou(np.array(result.matches[0].b.polygon), rect(0, 0, 512, 342)) >= 0.9, result.matches[0].b.polygon
+    neighbour = np.full((342, 1024, 3), 255, np.uint8)
+    neighbour[:, :512] = b
+    neighbour[:200, 512:] = cv2.resize(photo("flower"), (512, 200))  # another work beside the sky
+    result = comparator.compare(fa, comparator.extract(save(tmp_path / "beside.png", neighbour)))
+    assert iou(np.array(result.matches[0].b.polygon), rect(0, 0, 512, 342)) >= 0.8, result.matches[0].b.polygon
+
+
 @pytest.mark.parametrize("negative", ["other_photo", "same_scene", "other_in_same_screenshot",
                                       "same_template_with_base", "same_canvas_collage"])
 def test_hard_negatives_stay_low(negative, comparator, tmp_path):

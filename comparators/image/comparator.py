@@ -81,7 +81,7 @@ class ImageComparator:
     """
 
     name = "image"
-    version = "0.2.0"
+    version = "0.2.1"
 
     def __init__(self, work_side: int = 768, max_keypoints: int = 800, ratio: float = 0.8,
                  threshold: float = 4.0, min_inliers: int = 10, max_regions: int = 3, seed: int = 1,

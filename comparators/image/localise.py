@@ -11,8 +11,10 @@ to brightness and contrast changes):
 
 Where B shows only part of the overlap as A (a collage tile whose neighbours fall inside B's frame,
 a window partly covering the copy), the region is narrowed to the convex hull of the largest
-connected group of agreeing blocks, when that hull is clearly smaller than the overlap; a shared
-border or caption spans the whole frame, so a template does not narrow.
+connected group of agreeing blocks, when that hull is clearly smaller than the overlap and the
+textured blocks left outside it mostly disagree (a neighbour tile, a covering window). The flat
+margins of a clean copy (sky, a plain background) hold few textured blocks, and those agree, so a
+clean copy keeps its whole overlap.
 
 The reproduced share of the region separates a copy (most blocks agree; an overlay shows up as
 a changed patch) from two works that merely share a template or a logo (the transform is found
@@ -149,8 +151,10 @@ def compare_overlap(T: np.ndarray, size_a: tuple[int, int], size_b: tuple[int, i
     if narrowed is not None:
         cut = _intersect(poly_a, narrowed)
         within = _blocks_inside(cut, (grid_h, grid_w), block_px) if len(cut) >= 3 else None
+        outside = textured & ~within if within is not None else None
         if (within is not None and polygon_area(cut) < NARROW_BELOW * polygon_area(poly_a)
-                and int((agree & within).sum()) >= MIN_AGREEING):
+                and int((agree & within).sum()) >= MIN_AGREEING
+                and _mostly_disagree(outside, agree)):
             poly_a = tidy(cut)
             poly_b = project(T, poly_a)
             textured &= within
@@ -161,6 +165,16 @@ def compare_overlap(T: np.ndarray, size_a: tuple[int, int], size_b: tuple[int, i
     changed = _changed_polygons(textured & (ncc < CHANGED_NCC), size_a, (grid_w, grid_h)) if reproduced >= 0.5 else ()
     return Overlap(poly_a, poly_b, polygon_area(poly_a) / area_a, polygon_area(poly_b) / area_b,
                    informative, reproduced, difference, changed)
+
+
+def _mostly_disagree(outside: np.ndarray, agree: np.ndarray) -> bool:
+    """Whether the textured blocks left outside the agreeing hull show something else.
+
+    A collage neighbour or a covering window disagrees block after block; the flat margins of a
+    clean copy (sky, a plain background) hold few textured blocks, and those mostly agree.
+    """
+    disagreeing = int((outside & ~agree).sum())
+    return disagreeing >= MIN_AGREEING and disagreeing >= 2 * int((outside & agree).sum())
 
 
 def _agreeing_hull(agree: np.ndarray, block_px: tuple[float, float]) -> np.ndarray | None:
