@@ -27,6 +27,7 @@ evidence of a region the score is the hash term alone, scaled down.
 
 from __future__ import annotations
 
+import hashlib
 import json
 import math
 from functools import lru_cache
@@ -66,7 +67,10 @@ def probability(evidence: dict[str, float], model: dict[str, Any] | None = None)
 
 
 def describe() -> dict[str, Any]:
-    """What the score is fitted on, for the comparator's parameters."""
+    """What the score is fitted on, for the comparator's parameters (the model file's SHA-256 prefix
+    pins which fit a result was scored with)."""
     model = calibration()
+    shipped = CALIBRATION_FILE.is_file()
     return {"model": "logistic over " + ", ".join(model["features"]), "fitted_on": model["fitted_on"],
-            "file": CALIBRATION_FILE.name if CALIBRATION_FILE.is_file() else None}
+            "file": CALIBRATION_FILE.name if shipped else None,
+            "sha256": hashlib.sha256(CALIBRATION_FILE.read_bytes()).hexdigest()[:16] if shipped else None}
