@@ -21,11 +21,12 @@ __all__ = ["Comparator", "Comparison", "Features", "InputError", "Match", "Regio
 _REGISTRY: dict[str, str] = {
     "package": "comparators.package.compare:PackageComparator",
     "image": "comparators.image:ImageComparator",
+    "audio": "comparators.audio:AudioComparator",
     "code": "comparators.code:CodeComparator",
     "text": "comparators.text:TextComparator",
 }
 KINDS: tuple[str, ...] = tuple(_REGISTRY)
-_DETECTION_ORDER: tuple[str, ...] = ("package", "image", "code", "text")
+_DETECTION_ORDER: tuple[str, ...] = ("package", "image", "audio", "code", "text")
 
 
 def get(kind: str, **params: Any) -> Comparator:

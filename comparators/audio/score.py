@@ -1,0 +1,50 @@
+"""The two audio questions, each scored as a probability from named evidence.
+
+**Recording** (is B a copy, excerpt or sample of recording A), from the strongest alignment:
+
+- ``hits``: log1p of its inlier landmark hashes;
+- ``density``: inliers over A's hashes inside the aligned span (1.0 for a clean copy; noise,
+  codecs and pitch changes lower it; two performances of one work share few exact peaks);
+- ``seconds``: log1p of the aligned duration in A.
+
+**Work** (is B a version of musical work A), from the best local chroma alignment:
+
+- ``qmax``: log1p of the Qmax alignment score (beats that recur along the path);
+- ``share``: Qmax over the shorter piece's beat count;
+- ``recurrence``: share of the path's cells that recur.
+
+Each is a logistic function of its standardised evidence with non-negative weights. Until the
+benchmark's tune split fits them (``benchmarks/audio``), the weights are set by hand from
+synthetic examples and say so in the comparator's parameters.
+"""
+
+from __future__ import annotations
+
+import math
+from typing import Any
+
+RECORDING = ("hits", "density", "seconds")
+WORK = ("qmax", "share", "recurrence")
+
+MODELS: dict[str, dict[str, Any]] = {
+    "recording": {"features": list(RECORDING), "mean": [math.log1p(25.0), 0.0, 0.0], "scale": [0.55, 0.1, 1.0],
+                  "coef": [1.0, 1.0, 0.0], "intercept": 0.0,
+                  "fitted_on": "hand-set on synthetic examples (not yet fitted on the benchmark)"},
+    "work": {"features": list(WORK), "mean": [math.log1p(16.0), 0.3, 0.0], "scale": [1.0, 0.1, 1.0],
+             "coef": [1.0, 1.0, 0.0], "intercept": 0.0,
+             "fitted_on": "hand-set on synthetic examples (not yet fitted on the benchmark)"},
+}
+
+
+def probability(question: str, evidence: dict[str, float]) -> float:
+    """Logistic probability under the model of ``question`` (``recording`` or ``work``)."""
+    model = MODELS[question]
+    z = float(model["intercept"])
+    for name, mean, scale, coef in zip(model["features"], model["mean"], model["scale"], model["coef"]):
+        z += coef * (float(evidence.get(name, 0.0)) - mean) / scale
+    return 1.0 / (1.0 + math.exp(-max(-50.0, min(50.0, z))))
+
+
+def describe() -> dict[str, Any]:
+    """The models, for the comparator's parameters."""
+    return {q: {"evidence": m["features"], "coef": m["coef"], "fitted_on": m["fitted_on"]} for q, m in MODELS.items()}
