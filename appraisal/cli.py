@@ -8,6 +8,7 @@ clear message naming the file and the problem, never a traceback).
 from __future__ import annotations
 
 import argparse
+import importlib
 import json
 import sqlite3
 import sys
@@ -53,7 +54,7 @@ def build_parser() -> argparse.ArgumentParser:
                    help="declared base material (a template, stock photo, logo, common UI element): matches "
                         "inside it in both works are excluded and listed; repeatable")
     p.add_argument("--exhibit-dir", type=Path, default=Path("appraisal-exhibits"),
-                   help="where image comparisons write their side-by-side exhibit PNG (default ./appraisal-exhibits)")
+                   help="where image and audio comparisons write their exhibit PNG (default ./appraisal-exhibits)")
 
     p = sub.add_parser("batch", help="batch comparison (listed pairs or many-vs-many)")
     p.add_argument("sources", nargs="*", help="materials (files or folders) for many-vs-many")
@@ -166,7 +167,7 @@ def _compare(args: argparse.Namespace) -> int:
     base = [comparator.extract(_existing(Path(p)), display_path=p) for p in args.base]
     result = comparator.compare(comparator.extract(a, display_path=args.a),
                                 comparator.extract(b, display_path=args.b), base=base)
-    if kind == "image":
+    if kind in ("image", "audio"):
         result = _with_exhibit(result, a, b, args.exhibit_dir)
     if args.json:
         print(result.to_json())
@@ -191,8 +192,8 @@ def _existing(path: Path) -> Path:
 
 
 def _with_exhibit(result: Comparison, a: Path, b: Path, folder: Path) -> Comparison:
-    """``result`` with the path of its side-by-side exhibit PNG (written to ``folder``)."""
-    from comparators.image import exhibit
+    """``result`` with the path of its exhibit PNG (written to ``folder``)."""
+    exhibit = importlib.import_module(f"comparators.{result.kind}.exhibit")
 
     out = folder / f"{result.a.sha256[:12]}-{result.b.sha256[:12]}.png"
     try:
@@ -205,6 +206,8 @@ def _with_exhibit(result: Comparison, a: Path, b: Path, folder: Path) -> Compari
 def _where(region: dict[str, Any]) -> str:
     if "start_line" in region:
         return f"{region['path']}:{region['start_line']}-{region['end_line']}"
+    if region.get("start_s") is not None:
+        return f"{region['path']} {region['start_s']:.2f}-{region['end_s']:.2f} s"
     if region.get("polygon"):
         xs = [p[0] for p in region["polygon"]]
         ys = [p[1] for p in region["polygon"]]

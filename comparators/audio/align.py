@@ -26,7 +26,10 @@ GAP_FRAMES = 260  # 6 s without an inlier ends a segment
 
 @dataclass(frozen=True)
 class Segment:
-    """One aligned stretch: A frames [a_start, a_end] map to B by ``t_b = factor * t_a + offset``."""
+    """One aligned stretch: A frames [a_start, a_end] map to B by ``t_b = factor * t_a + offset``.
+
+    It starts at the first inlier's anchor and ends at the last peak an inlier hash reaches.
+    """
 
     a_start: float
     a_end: float
@@ -117,7 +120,7 @@ def _segments(m: Matches, inliers: np.ndarray, factor: float, offset: float, pit
     for part in np.split(order, cuts):
         if len(part) < min_hits:
             continue
-        a0, a1 = float(m.t_a[part].min()), float(m.t_a[part].max())
+        a0, a1 = float(m.t_a[part].min()), float((m.t_a[part] + m.span_a[part]).max())
         if a1 - a0 < 10:  # under a quarter second: not a passage
             continue
         out.append(Segment(a0, a1, factor * a0 + offset, factor * a1 + offset, factor, offset, pitch, len(part),

@@ -17,7 +17,6 @@ shift; declared base recordings are found in A first and the hashes there are le
 
 from __future__ import annotations
 
-from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -54,7 +53,6 @@ class Track:
     chroma: cover.BeatChroma
     silence: list[tuple[float, float]]
     noise: list[tuple[float, float]]
-    keys: np.ndarray  # retrieval keys
 
 
 class AudioComparator:
@@ -63,15 +61,14 @@ class AudioComparator:
     Parameters (all recorded in every result): ``question`` the score answers (``any``,
     ``recording`` or ``work``); ``min_hits`` inlier hashes of an alignment; ``max_alignments``
     searched per pair; ``max_per_key`` occurrences of one hash in A beyond which it is a repeated
-    pattern and not used; ``min_shared_keys`` retrieval keys two files must share to be compared in
-    a batch; ``max_seconds`` and ``max_bytes`` input limits.
+    pattern and not used; ``max_seconds`` and ``max_bytes`` input limits.
     """
 
     name = "audio"
     version = "0.1.0"
 
     def __init__(self, question: str = "any", min_hits: int = 10, max_alignments: int = 3, max_per_key: int = 40,
-                 min_shared_keys: int = 20, max_seconds: float = 1800.0,
+                 max_seconds: float = 1800.0,
                  max_bytes: int = 512 * 1024 * 1024) -> None:
         if question not in QUESTIONS:
             raise ValueError(f"question must be one of {', '.join(QUESTIONS)}, not {question!r}")
@@ -79,7 +76,6 @@ class AudioComparator:
         self.min_hits = int(min_hits)
         self.max_alignments = int(max_alignments)
         self.max_per_key = int(max_per_key)
-        self.min_shared_keys = int(min_shared_keys)
         self.max_seconds = float(max_seconds)
         self.max_bytes = int(max_bytes)
 
@@ -89,7 +85,7 @@ class AudioComparator:
         import librosa
 
         return {"question": self.question, "min_hits": self.min_hits, "max_alignments": self.max_alignments,
-                "max_per_key": self.max_per_key, "min_shared_keys": self.min_shared_keys,
+                "max_per_key": self.max_per_key,
                 "max_seconds": self.max_seconds, "max_bytes": self.max_bytes, "rate": landmarks.RATE,
                 "landmarks": landmarks.SCHEME,
                 "chroma": f"CQT chroma of the harmonic part, beat-synchronous, hop {cover.HOP}, "
@@ -131,7 +127,6 @@ class AudioComparator:
         t, f = landmarks.peaks(spec)
         marks = landmarks.triplets(t, f, spec.shape[1])
         chroma = cover.beat_chroma(samples, landmarks.RATE)
-        keys = retrieval_keys(marks)
         data = {"format": decoded.format, "source_rate": decoded.source_rate, "channels": decoded.channels,
                 "duration": round(decoded.duration, 4), "rate": decoded.rate,
                 "landmarks": {"keys": packed.pack(marks.keys, "<i8"), "times": packed.pack(marks.times, "<i4"),
@@ -140,8 +135,7 @@ class AudioComparator:
                 "chroma": {"beats": int(chroma.beats), "values": packed.pack(chroma.chroma.astype(np.float16), "<f2"),
                            "edges": packed.pack(chroma.edges, "<f8")},
                 "silence": [list(s) for s in filtration.stretches(silent, fs)],
-                "noise": [list(s) for s in filtration.stretches(noisy, fs, 2.0)],
-                "keys": packed.pack(keys, "<i8")}
+                "noise": [list(s) for s in filtration.stretches(noisy, fs, 2.0)]}
         notes = [] if decoded.channels <= 1 else [f"{decoded.channels} channels mixed down to mono"]
         return Features(kind=self.name, path=display, sha256=sha, comparator=self.info(), signature=None,
                         data=data, notes=tuple(notes))
@@ -155,7 +149,8 @@ class AudioComparator:
             found = self._base_in(_track(f), a)
             for seg in found:
                 lo, hi = seg.b_start, seg.b_end
-                masked |= (a.marks.times >= lo) & (a.marks.times <= hi)
+                # hashes reaching into the base from either side belong to it too
+                masked |= (a.marks.times >= lo - landmarks.MAX_DT) & (a.marks.times <= hi)
                 exclusions.append(Exclusion(reason=f"declared base material ({f.path})",
                                             a=Region(fa.path, start_s=_s(lo), end_s=_s(hi)),
                                             detail={"base": f.path, "base_start_s": _s(seg.a_start),
@@ -234,54 +229,26 @@ class AudioComparator:
     # -- batch -------------------------------------------------------------------------
     def candidates(self, features: dict[str, dict[str, Any]], sources: list[str], suspects: list[str] | None,
                    threshold: float) -> list[tuple[str, str]]:
-        """Pairs sharing at least ``min_shared_keys`` retrieval keys (pitch- and tempo-invariant pairs
-        of hash codes of one anchor), leaving out keys found in more than 5 % of 50 or more files."""
+        """Pairs with a recording alignment of at least ``min_hits`` hashes, or a chroma alignment
+        scoring at least 0.5 as the same work; pairs are tried one by one (hash matching is a sorted
+        lookup, milliseconds a pair), so this shortlist misses nothing ``compare`` would find."""
         del threshold
-        paths = sorted(set(sources) | set(suspects or []))
-        postings: dict[int, list[int]] = defaultdict(list)
-        for n, p in enumerate(paths):
-            for k in packed.unpack(features[p]["data"]["keys"]).tolist():
-                postings[k].append(n)
-        limit = max(2, int(0.05 * len(paths))) if len(paths) >= 50 else len(paths)
-        shared: dict[tuple[int, int], int] = defaultdict(int)
-        for files in postings.values():
-            if 1 < len(files) <= limit:
-                for i in range(len(files)):
-                    for j in range(i + 1, len(files)):
-                        shared[(files[i], files[j])] += 1
-        left = set(sources)
-        right = set(suspects) if suspects is not None else left
-        out = set()
-        for (i, j), count in shared.items():
-            if count < self.min_shared_keys:
-                continue
-            a, b = paths[i], paths[j]
-            if a in left and b in right:
-                out.add((a, b))
-            elif b in left and a in right:
-                out.add((b, a))
+        tracks = {p: _track(Features.from_dict(features[p])) for p in sorted(set(sources) | set(suspects or []))}
         if suspects is None:
-            order = {p: k for k, p in enumerate(sources)}
-            out = {(a, b) if order[a] < order[b] else (b, a) for a, b in out}
-        return sorted(out)
-
-
-def retrieval_keys(marks: Landmarks) -> np.ndarray:
-    """Pairs of triplet codes (time span left out) of one anchor: unchanged by pitch and tempo."""
-    if not len(marks):
-        return np.zeros(0, np.int64)
-    codes = marks.keys // landmarks.LOG_DT_CELLS
-    anchor = marks.times.astype(np.int64) * 1024 + marks.freqs.astype(np.int64)
-    order = np.lexsort((codes, anchor))
-    anchor, codes = anchor[order], codes[order]
-    starts = np.flatnonzero(np.r_[True, anchor[1:] != anchor[:-1]])
-    out = []
-    for s, e in zip(starts, np.r_[starts[1:], len(anchor)]):
-        group = np.unique(codes[s:e])[:4]
-        for i in range(len(group)):
-            for j in range(i + 1, len(group)):
-                out.append(int(group[i]) * (1 << 20) + int(group[j]))
-    return np.unique(np.array(out, np.int64))
+            pairs = [(a, b) for i, a in enumerate(sources) for b in sources[i + 1:]]
+        else:
+            pairs = [(a, b) for a in sources for b in suspects if a != b]
+        out = []
+        for a, b in pairs:
+            ta, tb = tracks[a], tracks[b]
+            m = landmarks.match(ta.marks, tb.marks, self.max_per_key, _masked_hashes(ta))
+            if align.alignments(m, self.min_hits, 1):
+                out.append((a, b))
+                continue
+            if self.question != "recording" and score.probability(
+                    "work", _work_evidence(cover.best_section(ta.chroma, tb.chroma), ta, tb)) >= 0.5:
+                out.append((a, b))
+        return out
 
 
 def _track(f: Features) -> Track:
@@ -294,7 +261,7 @@ def _track(f: Features) -> Track:
     chroma = packed.unpack(ch["values"]).astype(np.float32).reshape(12, int(ch["beats"]))
     beats = cover.BeatChroma(chroma, packed.unpack(ch["edges"]).astype(np.float64))
     return Track(f.path, float(d["duration"]), marks, beats, [tuple(s) for s in d["silence"]],
-                 [tuple(s) for s in d["noise"]], packed.unpack(d["keys"]))
+                 [tuple(s) for s in d["noise"]])
 
 
 def _masked_hashes(t: Track) -> np.ndarray:

@@ -152,6 +152,7 @@ class Matches:
     f_a: np.ndarray  # bins
     f_b: np.ndarray
     log_scale: np.ndarray  # log of (B span / A span): time factor of B relative to A
+    span_a: np.ndarray  # frames from A's anchor to its last peak (how far the match reaches)
     index_a: np.ndarray  # into A's landmarks
     common: int  # hashes of A skipped as too frequent in A (loops, sustained tones)
 
@@ -183,11 +184,12 @@ def match(a: Landmarks, b: Landmarks, max_per_key: int = 40, exclude_a: np.ndarr
         ib_all.append(rep_b)
     if not ia_all:
         z = np.zeros(0)
-        return Matches(z, z, z, z, z, z.astype(np.int64), common)
+        return Matches(z, z, z, z, z, z, z.astype(np.int64), common)
     ia, ib = np.concatenate(ia_all), np.concatenate(ib_all)
     if exclude_a is not None and exclude_a.size:
         keep = ~exclude_a[ia]
         ia, ib = ia[keep], ib[keep]
     log_scale = np.log(b.spans[ib].astype(np.float64) / a.spans[ia].astype(np.float64))
     return Matches(a.times[ia].astype(np.float64), b.times[ib].astype(np.float64), a.freqs[ia].astype(np.float64),
-                   b.freqs[ib].astype(np.float64), log_scale, ia.astype(np.int64), common)
+                   b.freqs[ib].astype(np.float64), log_scale, a.spans[ia].astype(np.float64), ia.astype(np.int64),
+                   common)
