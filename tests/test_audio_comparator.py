@@ -222,3 +222,32 @@ def test_batch_shortlists_copies_and_scores_as_compare(tmp_path, original):
     direct = comp.compare(comp.extract(Path(pair["a"])), comp.extract(Path(pair["b"])))
     assert pair["score"] == pytest.approx(direct.score, abs=1e-6) and direct.score >= COPY  # batch writes 6 decimals
     assert all(x["score"] < INDEPENDENT for x in results if x is not pair)
+
+
+def test_report_exhibit_pieces_read_the_verified_bytes(comparator, features_a, original, tmp_path):
+    """The report's audio exhibit: the picture from the intake bytes, the segment rows in zh and en."""
+    from appraisal.report import audio_exhibit
+    from appraisal.report.exhibits import SourceFile, where
+
+    b = save(tmp_path / "excerpt.wav", original[1][4 * RATE:18 * RATE])
+    result = comparator.compare(features_a, comparator.extract(b)).to_dict()
+    finding = result["matches"][0]
+    store = {finding["a"]["path"]: original[0].read_bytes(), finding["b"]["path"]: b.read_bytes()}
+
+    class Files:
+        def file(self, path: str) -> SourceFile:
+            return SourceFile("YB-01" if path == finding["a"]["path"] else "JC-01", path, "ab" * 32, None,
+                              store.get(path))
+
+    png = audio_exhibit.exhibit_png(finding, Files(), result)
+    assert png is not None and png[:8] == b"\x89PNG\r\n\x1a\n"
+    assert png == audio_exhibit.exhibit_png(finding, Files(), result)  # deterministic picture
+    zh = audio_exhibit.figures(finding, "zh", Files(), result)
+    cells = "\n".join(" ".join(row) for row in zh.sides + zh.pair)
+    assert f"{finding['a']['start_s']:.2f}–{finding['a']['end_s']:.2f} 秒" in cells and "录音是否复制" in cells
+    assert "时间因子" in cells and "个半音" in cells
+    en = audio_exhibit.figures(finding, "en", Files(), result)
+    assert "Agreeing fingerprints" in "\n".join(" ".join(row) for row in en.pair)
+    assert where(finding["b"]).endswith(f"{finding['b']['start_s']:.2f}-{finding['b']['end_s']:.2f}s")
+    store.clear()  # bytes that no longer match the intake record are not shown
+    assert audio_exhibit.exhibit_png(finding, Files(), result) is None

@@ -292,11 +292,11 @@ def _comparators_used(data: ReportData) -> list[dict[str, Any]]:
     return [seen[k] for k in sorted(seen)]
 
 
-MEDIA = ("code", "text", "image")  # the media whose method the report describes, in this order
+MEDIA = ("code", "text", "image", "audio")  # the media whose method the report describes, in this order
 
 
 def media_used(data: ReportData) -> list[str]:
-    """The media compared in the case (code, text, image), from the stored comparisons.
+    """The media compared in the case (code, text, image, audio), from the stored comparisons.
 
     A comparison's medium is its comparator's name (or its kind); a package comparison counts
     as the media of its member comparators, or as code and text when it names none.
@@ -325,6 +325,8 @@ def _methods(document: Any, data: ReportData, n_tools: int) -> None:
         paragraphs.append(label(lang, "methods_text"))
     if "image" in used:
         paragraphs.append(label(lang, "methods_image"))
+    if "audio" in used:
+        paragraphs.append(label(lang, "methods_audio"))
     paragraphs[-1] += label(lang, "methods_tools").format(n=n_tools)
     for text in paragraphs:
         body_indent(document.add_paragraph(text))

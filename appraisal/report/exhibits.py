@@ -92,12 +92,15 @@ def exhibit_caption(document: Any, finding: dict[str, Any], ctx: ExhibitContext)
 def where(region: dict[str, Any]) -> str:
     """``path:start-end`` of a region (path without the ``materials/`` prefix).
 
-    An image region (a polygon) reads ``path:x<min>-<max> y<min>-<max>``, its bounding box in pixels.
+    An image region (a polygon) reads ``path:x<min>-<max> y<min>-<max>``, its bounding box in pixels;
+    an audio segment ``path:<start>-<end>s``.
     """
     path = region.get("path", "")
     path = path.split("/", 1)[1] if path.startswith("materials/") else path
     if "start_line" in region:
         return f"{path}:{region['start_line']}-{region['end_line']}"
+    if region.get("start_s") is not None:
+        return f"{path}:{float(region['start_s']):.2f}-{float(region['end_s']):.2f}s"
     if region.get("polygon"):
         x0, y0, x1, y1 = bounding_box(region["polygon"])
         return f"{path}:x{x0:.0f}-{x1:.0f} y{y0:.0f}-{y1:.0f}"
@@ -245,6 +248,7 @@ register("code", SideBySide())
 register("text", SideBySide())
 register("file", SideBySide())
 register("image", _Deferred("appraisal.report.image_exhibit:ImageExhibit"))
+register("audio", _Deferred("appraisal.report.audio_exhibit:AudioExhibit"))
 
 
 class CaseFiles:

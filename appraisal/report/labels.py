@@ -189,6 +189,30 @@ LABELS: dict[str, dict[str, str]] = {
         "exhibit_cite": "段落:{cite};字符偏移 {start}–{end}",
         "cols_region": "侧|文件|区域",
         # image exhibits (附件3): the picture, its legend and the region table
+        # audio exhibits (附件3): both recordings, the aligned segment and its figures
+        "methods_audio": ("录音与音乐作品的比对：录音统一转为单声道并重采样至 11025 Hz；在对数频率谱上取显著峰值，"
+                          "以三个峰值的频率差与时间比构成指纹（变调、变速后保持不变），按音高偏移、时间因子与时间偏移投票得到对齐片段；"
+                          "音乐作品以节拍同步的色度特征比对，经最优移调（OTI）后以 Qmax 局部对齐寻找相同的乐段；"
+                          "静音、噪声类声音（掌声、环境声）、片内重复的循环与声明的基础资料不计入。"
+                          "得分由逻辑函数计算，其参数为依合成示例人工设定，尚未在本项目的音频基准数据集上校准。"),
+        "audio_legend": ("上：样本；中：检材（灰色为波形包络，彩色为对应片段，同一编号为对应关系{excluded}）；"
+                         "下：对齐路径（横轴为样本时间，纵轴为检材时间，标注时间因子与音高变化）。编号 1 即发现项 {id}。"),
+        "audio_legend_excluded": "；斜线阴影为不计入的部分",
+        "audio_unreadable": "（音频无法显示：{files}不可读取、无法解码或与受理记录的哈希值不符；以下仅列出片段数据。）",
+        "audio_segment": "片段",
+        "audio_segment_value": "{start}–{end} 秒（时长 {dur} 秒）",
+        "audio_duration": "全长 {dur} 秒",
+        "audio_question": "比对问题",
+        "audio_question_recording": "录音是否复制（含节选、采样、变速、变调）",
+        "audio_question_work": "是否同一音乐作品（另一演绎、移调、变速）",
+        "audio_factor": "时间因子",
+        "audio_factor_value": "{f}（检材每秒对应样本 {inv} 秒）",
+        "audio_pitch": "音高变化",
+        "audio_pitch_value": "{st} 个半音",
+        "audio_hits": "一致的指纹",
+        "audio_hits_value": "{n} 个，占样本该片段指纹的 {pct}%",
+        "audio_qmax": "乐段对齐",
+        "audio_qmax_value": "Qmax {q}，路径上一致的节拍比例 {pct}%",
         "image_legend": ("左：样本；中：检材；右：样本上的差异图（绿色为一致，红色为不同）。两侧同一编号的框为对应区域，"
                          "编号 1 即发现项 {id}；检材上的红色斜线为区域内的改动部分{excluded}。坐标为原图像素（已按 EXIF 方向校正）。"),
         "image_legend_excluded": "；灰色框为声明的基础资料（已排除）",
@@ -235,7 +259,9 @@ LABELS: dict[str, dict[str, str]] = {
                            "reproduced=图像区域相同|reproduced with changes=图像区域相同（有改动）|partly matching=图像部分相同|"
                            "reproduced (mirrored)=图像区域相同（镜像）|"
                            "reproduced with changes (mirrored)=图像区域相同（有改动，镜像）|"
-                           "partly matching (mirrored)=图像部分相同（镜像）"),
+                           "partly matching (mirrored)=图像部分相同（镜像）|"
+                           "recording reproduced=录音相同|recording reproduced (speed or pitch changed)=录音相同（变速或变调）|"
+                           "same musical work (another performance)=同一音乐作品（另一演绎）"),
         "exclusion_categories": ("open-source=开源代码|public-domain=公有领域|third-party-library=第三方库|"
                                  "generated=自动生成代码|boilerplate=样板代码|functional-necessity=功能必需|"
                                  "industry-standard=行业标准|common-expression=通用表达"),
@@ -413,6 +439,34 @@ LABELS: dict[str, dict[str, str]] = {
         "exhibit_truncated": "(first {n} lines shown; see the original file for the rest)",
         "exhibit_cite": "paragraphs: {cite}; character offsets {start}–{end}",
         "cols_region": "Side|File|Region",
+        # audio exhibits
+        "methods_audio": ("Recordings and musical works: audio is mixed down to mono and resampled to 11,025 Hz; prominent peaks "
+                          "of a log-frequency spectrogram are combined into fingerprints of three peaks that keep their frequency "
+                          "differences and time ratios (unchanged by pitch shifts and speed or tempo changes), and votes on pitch "
+                          "shift, time factor and offset give the aligned segments; musical works are compared as beat-synchronous "
+                          "chroma sequences, transposed by the optimal transposition index and aligned locally with Qmax. Silence, "
+                          "noise-like sound (applause, crowd), loops repeated within a recording and declared base material are "
+                          "left out. The score is a logistic function whose weights are set by hand on synthetic examples and not "
+                          "yet calibrated on the project's audio benchmark."),
+        "audio_legend": ("Top: reference; middle: questioned (grey: waveform envelope; coloured: aligned segments, equal numbers "
+                         "correspond{excluded}); bottom: alignment path (time in the reference against time in the questioned "
+                         "recording, with time factor and pitch change). Number 1 is finding {id}."),
+        "audio_legend_excluded": "; hatched: left out",
+        "audio_unreadable": "(The audio cannot be shown: {files} cannot be read, decoded, or no longer match the intake hash; the segment figures follow.)",
+        "audio_segment": "Segment",
+        "audio_segment_value": "{start}–{end} s ({dur} s)",
+        "audio_duration": "length {dur} s",
+        "audio_question": "Question",
+        "audio_question_recording": "is the recording copied (excerpt, sample, speed or pitch changed)",
+        "audio_question_work": "is it the same musical work (another performance, key or tempo)",
+        "audio_factor": "Time factor",
+        "audio_factor_value": "{f} (one second of the questioned recording is {inv} s of the reference)",
+        "audio_pitch": "Pitch change",
+        "audio_pitch_value": "{st} semitones",
+        "audio_hits": "Agreeing fingerprints",
+        "audio_hits_value": "{n}, {pct}% of the reference's fingerprints in the segment",
+        "audio_qmax": "Section alignment",
+        "audio_qmax_value": "Qmax {q}; {pct}% of the beats on the path recur",
         "image_legend": ("Left: reference; middle: questioned; right: difference map over the reference (green = same, "
                          "red = different). Boxes with the same number are corresponding regions; number 1 is finding "
                          "{id}; red hatching on the questioned image marks changed parts of the region{excluded}. "
