@@ -3,7 +3,7 @@
 - ``comparators/`` imports nothing from ``appraisal/`` (a comparator is a pure library);
 - the report builder runs no comparator: ``appraisal/report/`` imports from ``comparators``
   only helpers that compare nothing (hashing, canonical JSON, errors, text decoding, and for
-  image exhibits the image reader and the exhibit drawing, which draw stored regions);
+  image and audio exhibits the readers and the exhibit drawings, which draw stored regions);
 - only the CLI prints for humans or decides exit codes;
 - only custody writes a case (SQL writes, audit entries and transactions stay in ``appraisal/custody/``);
 - no import circle between the modules of ``appraisal/`` and ``comparators/``.
@@ -16,7 +16,8 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 REPORT_MAY_IMPORT = {"comparators.hashing", "comparators.canonical", "comparators.errors", "comparators.textio",
-                     "comparators.image.read", "comparators.image.exhibit"}
+                     "comparators.image.read", "comparators.image.exhibit",
+                     "comparators.audio.read", "comparators.audio.exhibit"}
 CLI = {"appraisal/cli.py"}
 
 

@@ -13,20 +13,27 @@
 - ``share``: Qmax over the shorter piece's beat count;
 - ``recurrence``: share of the path's cells that recur.
 
-Each is a logistic function of its standardised evidence with non-negative weights. Until the
-benchmark's tune split fits them (``benchmarks/audio``), the weights are set by hand from
-synthetic examples and say so in the comparator's parameters.
+Each is a logistic function of its standardised evidence with non-negative weights (more evidence
+never lowers the score), fitted on the tune split of the audio benchmark
+(``benchmarks/audio/calibrate.py``) and shipped in ``calibration.json`` beside this module; without
+that file the hand-set models below are used and say so in the comparator's parameters.
 """
 
 from __future__ import annotations
 
+import hashlib
+import json
 import math
+from functools import lru_cache
+from pathlib import Path
 from typing import Any
 
 RECORDING = ("hits", "density", "seconds")
 WORK = ("qmax", "share", "recurrence")
 
-MODELS: dict[str, dict[str, Any]] = {
+CALIBRATION_FILE = Path(__file__).with_name("calibration.json")
+
+HAND_SET: dict[str, dict[str, Any]] = {
     "recording": {"features": list(RECORDING), "mean": [math.log1p(18.0), 0.0, 0.0], "scale": [0.45, 0.25, 1.0],
                   "coef": [1.0, 1.0, 0.0], "intercept": 0.0,
                   "fitted_on": "hand-set on synthetic examples (not yet fitted on the benchmark)"},
@@ -36,15 +43,28 @@ MODELS: dict[str, dict[str, Any]] = {
 }
 
 
+@lru_cache(maxsize=1)
+def models() -> dict[str, dict[str, Any]]:
+    """The shipped models per question (the hand-set ones when no calibration file is shipped)."""
+    if CALIBRATION_FILE.is_file():
+        return json.loads(CALIBRATION_FILE.read_text(encoding="utf-8"))
+    return HAND_SET
+
+
 def probability(question: str, evidence: dict[str, float]) -> float:
     """Logistic probability under the model of ``question`` (``recording`` or ``work``)."""
-    model = MODELS[question]
+    model = models()[question]
     z = float(model["intercept"])
     for name, mean, scale, coef in zip(model["features"], model["mean"], model["scale"], model["coef"]):
-        z += coef * (float(evidence.get(name, 0.0)) - mean) / scale
+        z += coef * (float(evidence.get(name, 0.0)) - mean) / (scale or 1.0)
     return 1.0 / (1.0 + math.exp(-max(-50.0, min(50.0, z))))
 
 
 def describe() -> dict[str, Any]:
-    """The models, for the comparator's parameters."""
-    return {q: {"evidence": m["features"], "coef": m["coef"], "fitted_on": m["fitted_on"]} for q, m in MODELS.items()}
+    """The models, for the comparator's parameters (the file's SHA-256 prefix pins the fit)."""
+    out: dict[str, Any] = {q: {"evidence": m["features"], "coef": [round(c, 4) for c in m["coef"]],
+                               "fitted_on": m["fitted_on"]} for q, m in models().items()}
+    if CALIBRATION_FILE.is_file():
+        out["file"] = CALIBRATION_FILE.name
+        out["sha256"] = hashlib.sha256(CALIBRATION_FILE.read_bytes()).hexdigest()[:16]
+    return out
