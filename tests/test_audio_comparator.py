@@ -15,7 +15,9 @@ from conftest import run_cli
 import comparators
 from comparators.errors import InputError
 
-COPY = 0.9
+# the shipped calibration (comparators/audio/calibration.json, fitted on the audio benchmark's tune
+# split): at 0.7 a recording copy is right 99 % of the time there, a musical work 97.6 %
+COPY = 0.7
 INDEPENDENT = 0.5
 
 
@@ -58,7 +60,7 @@ def _edits(y: np.ndarray, other: np.ndarray) -> dict[str, tuple[np.ndarray, dict
 
 EDITS = ["excerpt", "noise_5db", "speed_up_6pc", "slow_down_8pc", "tempo_up_8pc", "pitch_up_2", "pitch_down_3",
          "sample_mixed_under_other_music"]
-SAMPLE = 0.7  # an 8-second sample under other music: few hashes survive, the hand-set score is lower
+SAMPLE = 0.5  # an 8-second sample under other music: few hashes survive (tune precision 0.957 at 0.5)
 
 
 @pytest.mark.parametrize("edit", EDITS)
