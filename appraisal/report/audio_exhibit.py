@@ -56,6 +56,25 @@ def exhibit_png(finding: dict[str, Any], files: FileSource, comparison: dict[str
         return out.read_bytes()
 
 
+def segment_wav(region: dict[str, Any], files: FileSource, rate: int = 11025) -> bytes | None:
+    """The segment of one side (from the verified intake bytes) as a mono 16-bit WAV, for listening;
+    None when the recording cannot be read or no longer matches its hash."""
+    import soundfile as sf
+
+    path = region.get("path", "")
+    data = getattr(files.file(path), "data", None) if path else None
+    if not data:
+        return None
+    try:
+        samples = read_audio(Path(path), rate, 1e9, data=data).samples
+    except InputError:
+        return None
+    clip = samples[int(float(region["start_s"]) * rate):int(float(region["end_s"]) * rate)]
+    out = io.BytesIO()
+    sf.write(out, clip, rate, format="WAV", subtype="PCM_16")
+    return out.getvalue()
+
+
 def figures(finding: dict[str, Any], lang: str, files: FileSource,
             comparison: dict[str, Any] | None = None) -> Figures:
     """The rows of the segment table of ``finding`` in ``lang``."""

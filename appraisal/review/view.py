@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import base64
 import html
+import io
 import json
 from dataclasses import dataclass, field
 from typing import Any
@@ -159,8 +160,12 @@ class FindingView:
 
 
 def finding_view(row: FindingRow, files: CaseFiles, lang: str = "zh") -> FindingView:
-    """What the browser shows for ``row``: the side-by-side excerpt, or for an image finding the exhibit
-    picture (both images, the region outlined and numbered 1, the difference map) with its figures."""
+    """What the browser shows for ``row``: the side-by-side excerpt; for an image finding the exhibit
+    picture (both images, the region outlined and numbered 1, the difference map) with its figures; for
+    an audio finding the exhibit picture (both recordings, the segment, the alignment path), a player
+    for the segment of each side, and the figures."""
+    if row.modality == "audio":
+        return _audio_view(row, files, lang)
     if row.modality != "image":
         return FindingView(side_by_side_html(row, files, lang))
     from appraisal.report import image_exhibit  # loads OpenCV only when an image finding is shown
@@ -209,6 +214,68 @@ def image_finding_html(row: FindingRow, files: CaseFiles, lang: str = "zh", show
              f"{html.escape(status)}{reason}")
     return (f'<div><div style="margin:4px 0">{title}</div><div style="font-size:12px;margin:4px 0">{note}</div>'
             f'<table style="border-collapse:collapse;width:100%">{head}{"".join(body)}</table></div>')
+
+
+def _audio_view(row: FindingRow, files: CaseFiles, lang: str) -> FindingView:
+    from appraisal.report import audio_exhibit  # loads the audio decoders only when an audio finding is shown
+    from appraisal.report.labels import label
+
+    finding = row.finding()
+    if not audio_exhibit.is_audio_finding(finding):
+        return FindingView(side_by_side_html(row, files, lang))
+    png = audio_exhibit.exhibit_png(finding, files, row.context)
+    figs = audio_exhibit.figures(finding, lang, files, row.context)
+    if png is not None:
+        note = html.escape(audio_exhibit.legend(finding, lang, row.context))
+    else:
+        names = label(lang, "image_files_sep").join(html.escape(r.get("path", "")) for r in (row.a, row.b))
+        note = f"<i>{html.escape(label(lang, 'audio_unreadable').format(files=names))}</i>"
+    players = []
+    for side, region in (("exhibit_side_a", row.a), ("exhibit_side_b", row.b)):
+        clip = audio_exhibit.segment_wav(region, files)
+        name = label(lang, side).format(id=files.file(region.get("path", "")).material_id)
+        span = f"{float(region['start_s']):.2f}–{float(region['end_s']):.2f} s"
+        if clip is not None:
+            data = base64.b64encode(clip).decode("ascii")
+            players.append(f'<div style="font-size:12px">{html.escape(name)} {span}<br>'
+                           f'<audio controls preload="none" src="data:audio/wav;base64,{data}"></audio></div>')
+    size = None
+    if png is not None:
+        from PIL import Image
+
+        with Image.open(io.BytesIO(png)) as im:
+            size = im.size
+    table = _figures_table(row, files, lang, figs, mono={label(lang, "image_file")})
+    body = (f'<div><div style="margin:4px 0">{_title(row, lang)}</div>'
+            f'<div style="font-size:12px;margin:4px 0">{note}</div>'
+            f'<div style="display:flex;gap:2em;margin:4px 0">{"".join(players)}</div>{table}</div>')
+    return FindingView(body, png, size)
+
+
+def _title(row: FindingRow, lang: str) -> str:
+    status = STATUS_LABELS[lang][row.status]
+    reason = f" — {html.escape(row.reason)}" if row.reason else ""
+    return (f"<b>{html.escape(row.id)}</b> {html.escape(row.category)} · score {row.score:.3f} · "
+            f"{html.escape(status)}{reason}")
+
+
+def _figures_table(row: FindingRow, files: CaseFiles, lang: str, figs: Any, mono: set[str]) -> str:
+    from appraisal.report.labels import label
+
+    ids = [files.file(region.get("path", "")).material_id for region in (row.a, row.b)]
+    style = "text-align:left;vertical-align:top;padding:2px 6px;font-size:12px"
+    head = (f"<tr><th>{html.escape(label(lang, 'image_item'))}</th>"
+            f"<th>{html.escape(label(lang, 'exhibit_side_a').format(id=ids[0]))}</th>"
+            f"<th>{html.escape(label(lang, 'exhibit_side_b').format(id=ids[1]))}</th></tr>")
+    body = []
+    for item, a, b in figs.sides:
+        cell = f"{style};font-family:monospace" if item in mono else style
+        body.append(f'<tr><th style="{style}">{html.escape(item)}</th><td style="{cell}">{_lines(a)}</td>'
+                    f'<td style="{cell}">{_lines(b)}</td></tr>')
+    for item, value in figs.pair:
+        body.append(f'<tr><th style="{style}">{html.escape(item)}</th>'
+                    f'<td colspan="2" style="{style}">{html.escape(value)}</td></tr>')
+    return f'<table style="border-collapse:collapse;width:100%">{head}{"".join(body)}</table>'
 
 
 def _lines(text: str) -> str:
