@@ -228,13 +228,53 @@ def speed(scored: dict[str, Any]) -> dict[str, Any]:
     return out
 
 
+def fingerprint_speed(split: str = "test", files: int = 30) -> dict[str, Any]:
+    """One process: seconds per minute of audio for decoding, landmark fingerprinting and the whole
+    extraction (landmarks, beat chroma, filtration), medians over ``files`` A files of ``split``."""
+    import comparators
+    from comparators.audio import landmarks
+    from comparators.audio.read import read_audio
+
+    comp = comparators.get("audio")
+    paths = sorted({r["a"] for r in load_pairs(split)})[:files]
+    decode, marks, whole = [], [], []
+    for rel in paths:
+        path = DATA / split / rel
+        t0 = time.perf_counter()
+        decoded = read_audio(path, landmarks.RATE, 1800.0)
+        t1 = time.perf_counter()
+        landmarks.fingerprint(decoded.samples)
+        t2 = time.perf_counter()
+        comp.extract(path)
+        t3 = time.perf_counter()
+        minutes = decoded.seconds / 60.0
+        decode.append((t1 - t0) / minutes)
+        marks.append((t2 - t1) / minutes)
+        whole.append((t3 - t2) / minutes)
+    return {"files": len(paths), "decode_s_per_minute": float(np.median(decode)),
+            "fingerprint_s_per_minute": float(np.median(marks)),
+            "fingerprint_real_time_factor": float(60.0 / np.median(marks)),
+            "extract_s_per_minute": float(np.median(whole)), "extract_real_time_factor": float(60.0 / np.median(whole)),
+            "load": load_average()}
+
+
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    ap.add_argument("--split", required=True, choices=("tune", "test"))
+    ap.add_argument("--split", choices=("tune", "test"))
+    ap.add_argument("--speed", action="store_true", help="fingerprinting speed on one core (30 test A files)")
     ap.add_argument("--tools", default=",".join(TOOLS))
     ap.add_argument("--workers", type=int, default=2)
     ap.add_argument("--no-reuse", action="store_true")
     args = ap.parse_args(argv)
+    if args.speed:
+        out = fingerprint_speed()
+        lines = ", ".join(f"{k}: {fmt(v, 3) if isinstance(v, float) else v}" for k, v in out.items())
+        replace_section(RESULTS_MD, "speed", f"Fingerprinting on one core (`run.py --speed`): {lines}.",
+                        title="# Audio benchmark: results\n")
+        print(json.dumps(out, indent=2))
+        return 0
+    if not args.split:
+        ap.error("give --split or --speed")
     rows = load_pairs(args.split)
     names = [t for t in args.tools.split(",") if t]
     thresholds = json.loads(THRESHOLDS.read_text(encoding="utf-8")) if THRESHOLDS.is_file() else {}

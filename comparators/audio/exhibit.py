@@ -1,6 +1,6 @@
 """The exhibit of an audio comparison: both recordings on one time axis each, the aligned segments
 numbered on both, the alignment path (time in A against time in B), and for a musical-work match
-the two beat-chroma sequences side by side. One PNG for the report and the notebook.
+the chroma of the two matched sections side by side, B shifted into A's key. One PNG for the report and the notebook.
 
 Rendering is deterministic (Agg backend, fixed size and fonts, no timestamps in the PNG), so the
 same comparison gives the same file byte for byte.
@@ -42,8 +42,10 @@ def render(a: np.ndarray, b: np.ndarray, comparison: dict[str, Any], out: Path) 
     import matplotlib.pyplot as plt
 
     matches = comparison.get("matches", [])
-    fig = plt.figure(figsize=(11, 7.5), dpi=100)
-    grid = fig.add_gridspec(3, 2, height_ratios=[1, 1, 2.2], width_ratios=[1.4, 1])
+    work = next((m for m in matches if (m.get("detail") or {}).get("question") == "work"), None)
+    rows = 4 if work else 3
+    fig = plt.figure(figsize=(11, 10.0 if work else 7.5), dpi=100)
+    grid = fig.add_gridspec(rows, 2, height_ratios=[1, 1, 2.2, 1.6][:rows], width_ratios=[1.4, 1])
     for row, (y, side, label) in enumerate(((a, "a", "A"), (b, "b", "B"))):
         ax = fig.add_subplot(grid[row, :])
         t, env = _envelope(y)
@@ -94,6 +96,33 @@ def render(a: np.ndarray, b: np.ndarray, comparison: dict[str, Any], out: Path) 
     if excluded:
         lines.append(f"excluded: {len(excluded)} (hatched)")
     info.text(0.0, 1.0, "\n".join(lines[:16]), va="top", ha="left", fontsize=8, family="DejaVu Sans Mono")
+    if work:
+        _chroma_panels(fig, grid, a, b, work)
     fig.tight_layout()
     fig.savefig(out, format="png", metadata={"Software": None})
     plt.close(fig)
+
+
+def _chroma_panels(fig: Any, grid: Any, a: np.ndarray, b: np.ndarray, match: dict[str, Any]) -> None:
+    """The matched sections' chroma side by side, B shifted into A's key (the transposition found)."""
+    import librosa
+
+    shift = int((match.get("detail") or {}).get("transposition_semitones", 0))
+    for col, (y, side, title) in enumerate(((a, "a", "A"), (b, "b", "B"))):
+        r = match[side]
+        clip = y[int(r["start_s"] * RATE):int(r["end_s"] * RATE)]
+        ax = fig.add_subplot(grid[3, col])
+        if len(clip) < 2048:
+            ax.axis("off")
+            continue
+        chroma = librosa.feature.chroma_stft(y=clip.astype(np.float32), sr=RATE, n_fft=2048, hop_length=512)
+        if side == "b" and shift:
+            chroma = np.roll(chroma, -shift, axis=0)
+            title += f" in A's key ({-shift:+d} st)"
+        ax.imshow(chroma, origin="lower", aspect="auto", cmap="magma", interpolation="nearest",
+                  extent=(r["start_s"], r["end_s"], -0.5, 11.5))
+        ax.set_yticks(range(12))
+        ax.set_yticklabels(["C", "C#", "D", "D#", "E", "F", "F#", "G", "G#", "A", "A#", "B"], fontsize=6)
+        ax.set_xlabel("seconds", fontsize=8)
+        ax.set_title(f"chroma, matched section of {title}", fontsize=9)
+        ax.tick_params(labelsize=7)
