@@ -194,26 +194,9 @@ def image_finding_html(row: FindingRow, files: CaseFiles, lang: str = "zh", show
     else:
         names = label(lang, "image_files_sep").join(image_exhibit.unreadable(finding, files, row.context))
         note = f"<i>{html.escape(label(lang, 'image_unreadable').format(files=names))}</i>"
-    ids = [files.file(region.get("path", "")).material_id for region in (row.a, row.b)]
-    head = (f"<tr><th>{html.escape(label(lang, 'image_item'))}</th>"
-            f"<th>{html.escape(label(lang, 'exhibit_side_a').format(id=ids[0]))}</th>"
-            f"<th>{html.escape(label(lang, 'exhibit_side_b').format(id=ids[1]))}</th></tr>")
-    mono = {label(lang, "image_file"), label(lang, "image_vertices")}
-    style = "text-align:left;vertical-align:top;padding:2px 6px;font-size:12px"
-    body = []
-    for item, a, b in figs.sides:
-        cell = f"{style};font-family:monospace" if item in mono else style
-        body.append(f'<tr><th style="{style}">{html.escape(item)}</th><td style="{cell}">{_lines(a)}</td>'
-                    f'<td style="{cell}">{_lines(b)}</td></tr>')
-    for item, value in figs.pair:
-        body.append(f'<tr><th style="{style}">{html.escape(item)}</th>'
-                    f'<td colspan="2" style="{style}">{html.escape(value)}</td></tr>')
-    status = STATUS_LABELS[lang][row.status]
-    reason = f" — {html.escape(row.reason)}" if row.reason else ""
-    title = (f"<b>{html.escape(row.id)}</b> {html.escape(row.category)} · score {row.score:.3f} · "
-             f"{html.escape(status)}{reason}")
-    return (f'<div><div style="margin:4px 0">{title}</div><div style="font-size:12px;margin:4px 0">{note}</div>'
-            f'<table style="border-collapse:collapse;width:100%">{head}{"".join(body)}</table></div>')
+    table = _figures_table(row, files, lang, figs, mono={label(lang, "image_file"), label(lang, "image_vertices")})
+    return (f'<div><div style="margin:4px 0">{_title(row, lang)}</div>'
+            f'<div style="font-size:12px;margin:4px 0">{note}</div>{table}</div>')
 
 
 def _audio_view(row: FindingRow, files: CaseFiles, lang: str) -> FindingView:
