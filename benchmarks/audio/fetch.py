@@ -40,6 +40,10 @@ import numpy as np
 import soundfile as sf
 
 HERE = Path(__file__).resolve().parent
+if str(HERE.parent) not in sys.path:
+    sys.path.insert(0, str(HERE.parent))
+from common.debian import deb_file, deb_version  # noqa: E402
+
 DATA = HERE / "data"
 DEBS = DATA / "debs"
 EXTRACT = DATA / "extract"
@@ -99,20 +103,6 @@ def installed_versions(packages: tuple[str, ...] = TOOLS) -> dict[str, str]:
     return out
 
 
-def deb_file(package: str) -> Path:
-    """The downloaded .deb of ``package``."""
-    found = sorted(DEBS.glob(f"{package}_*.deb"))
-    if not found:
-        raise FileNotFoundError(f"no .deb of {package} in {DEBS}")
-    return found[-1]
-
-
-def deb_version(deb: Path) -> str:
-    """The version of a .deb (``dpkg-deb -f``)."""
-    done = subprocess.run(["dpkg-deb", "-f", str(deb), "Version"], capture_output=True, text=True, check=True)
-    return done.stdout.strip()
-
-
 def fetch_package(package: str, version: str) -> Path:
     """Download ``package`` (pinned version if available) and extract it; the extraction folder."""
     target = EXTRACT / package
@@ -126,7 +116,7 @@ def fetch_package(package: str, version: str) -> Path:
                 break
         else:
             raise RuntimeError(f"apt-get download {package} failed: {done.stderr.strip()}")
-    deb = deb_file(package)
+    deb = deb_file(DEBS, package)
     target.mkdir(parents=True, exist_ok=True)
     subprocess.run(["dpkg-deb", "-x", str(deb), str(target)], check=True)
     (target / VERSION_FILE).write_text(deb_version(deb) + "\n", encoding="utf-8")
