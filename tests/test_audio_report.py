@@ -82,3 +82,40 @@ def test_report_shows_the_audio_exhibit_with_its_segment_table(audio_case: dict[
     text = "\n".join(p.text for p in document.paragraphs)
     assert "录音与音乐作品的比对" in text  # the method paragraph names the audio method
     assert "发现项 F-audio-0001" in text
+
+
+def test_opinion_and_results_count_seconds_not_lines(audio_case: dict[str, object]) -> None:
+    document = Document(str(audio_case["report"]))
+    result = audio_case["result"]
+    text = "\n".join(p.text for p in document.paragraphs)
+    opinion = next(p for p in text.splitlines() if "相同或实质性相似的片段" in p)
+    assert "行" not in opinion and "录音及音乐作品" in opinion
+    num_b, den_b = (float(x) for x in re.search(r"对应检材([\d.,]+)秒，占检材可比时长([\d.,]+)秒", opinion).groups())
+    # B is a 14-second excerpt: nearly all of it is found, and its length is the denominator
+    assert den_b <= result["units"]["b"] + 0.05 and num_b > 0.8 * den_b
+    headers = [c.text for t in document.tables for c in t.rows[0].cells]
+    assert "检材录音时长（秒）" in headers and "检材可比行数" not in headers
+    assert "录音的位置以“文件:起止时间（秒）”表示" in text
+
+
+def test_seconds_figures_take_the_union_of_segments_and_follow_the_filtration() -> None:
+    from appraisal.report.opinion import SECONDS, pair_figures
+    from appraisal.review.decisions import Decision
+
+    def seg(s: float, e: float) -> dict[str, object]:
+        return {"path": "materials/x.wav", "start_s": s, "end_s": e}
+
+    result = {"kind": "audio", "score": 0.9, "units": {"name": "seconds", "a": 100.0, "b": 60.0},
+              "excluded": [{"reason": "silence", "a": seg(0.0, 10.0)}],
+              "matches": [{"id": "F1", "a": seg(5.0, 35.0), "b": seg(0.0, 30.0)},   # recording match
+                          {"id": "F2", "a": seg(20.0, 50.0), "b": seg(15.0, 45.0)},  # work section overlapping F1
+                          {"id": "F3", "a": seg(80.0, 90.0), "b": seg(50.0, 60.0)},  # excluded by the expert
+                          {"id": "F4", "a": seg(60.0, 70.0), "b": seg(46.0, 49.0)}]}  # rejected
+    decisions = {"F3": Decision("F3", "excluded", "common", "a standard drum loop", "t", "2026-01-01T00:00:00Z", 1),
+                 "F4": Decision("F4", "rejected", None, "not the same", "t", "2026-01-01T00:00:00Z", 2)}
+    fig = pair_figures({"a_id": "A1", "b_id": "B1", "result": result}, {}, {}, None, decisions, True)
+    assert fig.unit == SECONDS and fig.regions_after == 2 and fig.excluded_lines == [(10.0, 0)]
+    assert (fig.den_a_before, fig.den_b_before) == (100.0, 60.0)
+    assert (fig.den_a_after, fig.den_b_after) == (80.0, 50.0)  # silence and the public segment removed
+    assert (fig.num_a_after, fig.num_b_after) == (40.0, 45.0)  # 10-50 s of A (5-10 s is silence), 0-45 s of B
+    assert (fig.num_a_before, fig.num_b_before) == (65.0, 58.0)

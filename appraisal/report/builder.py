@@ -34,9 +34,11 @@ from appraisal.report.opinion import (
     PENDING,
     PIXELS,
     REJECTED,
+    SECONDS,
     UNITS,
     MatterOpinion,
     PairFigures,
+    amount,
     counted,
     image_area,
     opinions,
@@ -511,8 +513,8 @@ def _filtration(document: Any, data: ReportData) -> None:
             if detail.get("sha256"):
                 evidence.append(f"SHA-256 {detail['sha256'][:16]}…")
             reason = ex.get("reason", "")
-            if fig.unit == PIXELS:
-                name = " / ".join(exhibit_mod.where(ex[s]) for s in ("a", "b") if ex.get(s))
+            if fig.unit in (PIXELS, SECONDS):
+                name = " / ".join(exhibit_mod.where(ex[s]) for s in ("a", "b") if ex.get(s)) or "-"
             else:
                 key = " / ".join(sorted({ex[s]["path"] for s in ("a", "b") if ex.get(s)}))
                 name = " / ".join(_short(p) for p in key.split(" / "))
@@ -525,6 +527,8 @@ def _filtration(document: Any, data: ReportData) -> None:
             if fig.unit == PIXELS:
                 a_n, b_n = (min(image_area(result, s), round(polygon_area(match[s].get("polygon"))))
                             for s in ("a", "b"))
+            elif fig.unit == SECONDS:
+                a_n, b_n = (round(float(match[s]["end_s"]) - float(match[s]["start_s"]), 2) for s in ("a", "b"))
             else:
                 a_n = _region_lines(match["a"], data)
                 b_n = _region_lines(match["b"], data)
@@ -542,13 +546,16 @@ def _filtration(document: Any, data: ReportData) -> None:
     table(document, label(lang, "cols_filtration").split("|"), rows, [5.2, 4.6, 3.4, 2.6])
 
 
-def _effect(lang: str, unit: str, a_n: int, b_n: int, result: dict[str, Any]) -> str:
-    """The ledger's effect cell: lines removed, or pixels removed and their share of each image."""
+def _effect(lang: str, unit: str, a_n: float, b_n: float, result: dict[str, Any]) -> str:
+    """The ledger's effect cell: lines removed, or pixels or seconds removed and their share of each side."""
     if unit == LINES:
         return label(lang, "effect_lines").format(a=a_n, b=b_n)
-    den_a, den_b = image_area(result, "a"), image_area(result, "b")
-    return label(lang, "effect_pixels").format(a=f"{a_n:,}", b=f"{b_n:,}", pct_a=pct(a_n, den_a),
-                                               pct_b=pct(b_n, den_b))
+    if unit == PIXELS:
+        den_a, den_b = image_area(result, "a"), image_area(result, "b")
+    else:
+        den_a, den_b = (float((result.get("units") or {}).get(s) or 0.0) for s in ("a", "b"))
+    return label(lang, f"effect_{unit}").format(a=amount(unit, a_n), b=amount(unit, b_n), pct_a=pct(a_n, den_a),
+                                                pct_b=pct(b_n, den_b))
 
 
 def LABELS_REASON(lang: str, reason: str) -> str:  # noqa: N802 - reads as a label lookup
@@ -570,15 +577,16 @@ def _region_lines(region: dict[str, Any], data: ReportData) -> int:
 
 
 RESULT_WIDTHS = {LINES: [2.4, 1.0, 1.0, 1.0, 1.2, 1.2, 1.3, 1.3, 2.0, 2.0, 1.4],
-                 PIXELS: [2.8, 1.5, 1.8, 1.8, 1.8, 1.8, 1.55, 1.55, 1.2]}
+                 PIXELS: [2.8, 1.5, 1.8, 1.8, 1.8, 1.8, 1.55, 1.55, 1.2],
+                 SECONDS: [2.8, 1.5, 1.8, 1.8, 1.8, 1.8, 1.55, 1.55, 1.2]}
 
 
 def _results_table(document: Any, data: ReportData, unit: str) -> None:
-    """Table of the pairs counted in ``unit``: lines (code, text, packages) or pixels (images).
+    """Table of the pairs counted in ``unit``: lines (code, text, packages), pixels (images) or seconds (audio).
 
-    An image row is one image pair: its regions, both image areas, both matching areas and the
-    two shares (numerator and denominator are the row's area columns, so the share cells hold
-    only the percentage and the eight-digit areas do not wrap).
+    An image (audio) row is one pair: its regions (segments), both image areas (lengths), both
+    matching areas (durations) and the two shares (numerator and denominator are the row's own
+    columns, so the share cells hold only the percentage and the eight-digit areas do not wrap).
     """
     lang = data.lang
     n = data.next_table()
@@ -600,8 +608,8 @@ def _results_table(document: Any, data: ReportData, unit: str) -> None:
                 shares = [f"{pct(num_a, den_a)}%", f"{pct(num_b, den_b)}%"]
             # pixels: the stage on its own line, the pair column stays narrow enough for eight-digit areas
             name = f"{pair} {label(lang, stage)}" if unit == LINES else f"{pair}\n{label(lang, stage)}"
-            rows.append([name, *counts,
-                         f"{den_a:,}", f"{den_b:,}", f"{num_a:,}", f"{num_b:,}", *shares, f"{fig.score:.3f}"])
+            rows.append([name, *counts, *(amount(unit, n) for n in (den_a, den_b, num_a, num_b)), *shares,
+                         f"{fig.score:.3f}"])
     table(document, label(lang, f"cols_results{suffix}").split("|"), rows, RESULT_WIDTHS[unit])
 
 
@@ -651,7 +659,7 @@ def _analysis(document: Any, data: ReportData, tools_table: int) -> None:
     document.add_heading(label(lang, "analysis"), level=1)
     units = {unit_of(item["result"]) for item in data.comparisons} or {LINES}
     where = label(lang, "analysis_where_join").join(
-        label(lang, f"analysis_where_{unit}") for unit in (LINES, PIXELS) if unit in units)
+        label(lang, f"analysis_where_{unit}") for unit in UNITS if unit in units)
     body_indent(document.add_paragraph(label(lang, "analysis_intro").format(where=where)))
     k = 0
     for item in data.comparisons:

@@ -7,12 +7,17 @@ denominator (Altai filtration), like the files the comparator excluded as declar
 material or known files. Findings not yet reviewed count only when the export was asked to
 (``allow_unreviewed``), and the report says so.
 
-Code, text and package pairs are counted in lines; image pairs in pixels: the denominator
+Code, text and package pairs are counted in lines; image pairs in pixels; audio pairs in seconds.
+For images the denominator
 is the image's area (width × height), the numerator the reproduced area of the counted
 findings (region polygon area × the share of its textured blocks that agree, summed per
 side and capped at the denominator). Declared base material removes its region's area from
 the denominator, and the part of a counted region inside it (or inside a region the expert
 excluded as public) from the numerator, so a share never counts what was filtered out.
+For recordings the denominator is each recording's length, the numerator the union of the
+counted segments on that side (segments of one pair that overlap in time, such as a
+recording match and the musical-work section around it, count once); silence, noise-like
+stretches and declared base material are removed from both.
 Figures in different units are never added together.
 """
 
@@ -31,15 +36,16 @@ from appraisal.report.exhibits import FileSource
 from appraisal.report.labels import FORBIDDEN_PHRASES, LABELS, NEGATIVE, OPINION_TYPES, POSITIVE, UNDETERMINED, label
 
 ACCEPTED, REJECTED, EXCLUDED, PENDING = "accepted", "rejected", "excluded", "pending"
-LINES, PIXELS = "lines", "pixels"
-UNITS = (LINES, PIXELS)  # order of the clauses of an opinion over several units
+LINES, PIXELS, SECONDS = "lines", "pixels", "seconds"
+UNITS = (LINES, PIXELS, SECONDS)  # order of the clauses of an opinion over several units
 
 
 @dataclass
 class PairFigures:
     """Counts of one compared pair, before and after filtration, in ``unit`` on each side.
 
-    ``unit`` is "lines" (code, text, packages) or "pixels" (images: areas in pixels).
+    ``unit`` is "lines" (code, text, packages), "pixels" (images: areas in pixels) or "seconds"
+    (recordings: durations, to the hundredth of a second).
     ``excluded_lines`` holds the effect of each of the comparator's exclusions, in the order of
     ``result["excluded"]``, in the same unit (the name is kept from when only lines existed).
     """
@@ -75,7 +81,14 @@ class PairFigures:
         return out
 
 
-def pct(num: int, den: int) -> str:
+def amount(unit: str, n: float) -> str:
+    """A count as printed in ``unit``: lines as integers, pixels with thousands separators, seconds to 0.1 s."""
+    if unit == SECONDS:
+        return f"{n:,.1f}"
+    return f"{n:,}" if unit == PIXELS else str(n)
+
+
+def pct(num: float, den: float) -> str:
     """Percentage with one decimal place ("-" when nothing is comparable)."""
     return f"{100 * num / den:.1f}" if den else "-"
 
@@ -108,10 +121,13 @@ def _material_paths(material: Any, manifest: list[tuple[str, int, str]]) -> list
 
 
 def unit_of(result: dict[str, Any]) -> str:
-    """The unit a stored comparison is counted in: "pixels" for images, else "lines"."""
+    """The unit a stored comparison is counted in: "pixels" for images, "seconds" for audio, else "lines"."""
     units = result.get("units")
-    if (isinstance(units, dict) and units.get("name") == PIXELS) or result.get("kind") == "image":
+    name = units.get("name") if isinstance(units, dict) else None
+    if name == PIXELS or result.get("kind") == "image":
         return PIXELS
+    if name == SECONDS or result.get("kind") == "audio":
+        return SECONDS
     return LINES
 
 
@@ -157,6 +173,8 @@ def pair_figures(item: dict[str, Any], materials: dict[str, Any], manifests: dic
     result = item["result"]
     if unit_of(result) == PIXELS:
         return _pixel_figures(item, decisions, count_pending)
+    if unit_of(result) == SECONDS:
+        return _second_figures(item, decisions, count_pending)
     fig = PairFigures(item["a_id"], item["b_id"], result["score"])
     summary = result.get("summary")
     if summary:
@@ -269,6 +287,78 @@ def _pixel_figures(item: dict[str, Any], decisions: dict[str, Any], count_pendin
     return fig
 
 
+def _span(region: dict[str, Any] | None) -> tuple[float, float] | None:
+    if not region or region.get("start_s") is None:
+        return None
+    return float(region["start_s"]), float(region["end_s"])
+
+
+def union(spans: Iterable[tuple[float, float] | None]) -> list[tuple[float, float]]:
+    """The union of time spans as sorted, disjoint ``(start, end)`` spans (empty spans dropped)."""
+    out: list[tuple[float, float]] = []
+    for lo, hi in sorted(s for s in spans if s is not None and s[1] > s[0]):
+        if out and lo <= out[-1][1]:
+            out[-1] = (out[-1][0], max(out[-1][1], hi))
+        else:
+            out.append((lo, hi))
+    return out
+
+
+def length(spans: Iterable[tuple[float, float]]) -> float:
+    """Total length of disjoint spans."""
+    return sum(hi - lo for lo, hi in spans)
+
+
+def minus(spans: list[tuple[float, float]], cut: list[tuple[float, float]]) -> float:
+    """Length of the disjoint ``spans`` outside the disjoint ``cut`` spans."""
+    overlap = sum(max(0.0, min(hi, c_hi) - max(lo, c_lo)) for lo, hi in spans for c_lo, c_hi in cut)
+    return max(0.0, length(spans) - overlap)
+
+
+def _second_figures(item: dict[str, Any], decisions: dict[str, Any], count_pending: bool) -> PairFigures:
+    """Durations in seconds of one audio comparison, under the same counting policy as lines."""
+    result = item["result"]
+    fig = PairFigures(item["a_id"], item["b_id"], result["score"], SECONDS)
+    fig.files_compared = 1
+    fig.similar_files = 1 if result["matches"] else 0
+    units = result.get("units") or {}
+    den = {side: float(units.get(side) or 0.0) for side in ("a", "b")}
+    removed: dict[str, list] = {"a": [], "b": []}
+    for ex in result.get("excluded", []):
+        spans = {side: _span(ex.get(side)) for side in ("a", "b")}
+        fig.excluded_lines.append(tuple(round(s[1] - s[0], 2) if s else 0 for s in spans.values()))
+        for side, s in spans.items():
+            removed[side].append(s)
+    public: dict[str, list] = {"a": [], "b": []}
+    before: dict[str, list] = {"a": [], "b": []}
+    after: dict[str, list] = {"a": [], "b": []}
+    pairs_after = set()
+    fig.regions_before = len(result["matches"])
+    for match in result["matches"]:
+        s = status(match["id"], decisions)
+        take = counted(match["id"], decisions, count_pending)
+        for side in ("a", "b"):
+            span = _span(match[side])
+            before[side].append(span)
+            if s == EXCLUDED:
+                public[side].append(span)
+            elif take:
+                after[side].append(span)
+        if take:
+            pairs_after.add((match["a"].get("path"), match["b"].get("path")))
+            fig.regions_after += 1
+    for side in ("a", "b"):
+        cut = union(removed[side] + public[side])
+        cut_len = min(den[side], length(cut))
+        den_after = max(0.0, den[side] - cut_len)
+        setattr(fig, f"den_{side}_before", round(den[side], 2))
+        setattr(fig, f"num_{side}_before", round(min(den[side], length(union(before[side]))), 2))
+        setattr(fig, f"den_{side}_after", round(den_after, 2))
+        setattr(fig, f"num_{side}_after", round(min(den_after, minus(union(after[side]), cut)), 2))
+    fig.files_after = len(pairs_after)
+    return fig
+
+
 # -- opinion -----------------------------------------------------------------------------
 @dataclass(frozen=True)
 class MatterOpinion:
@@ -346,8 +436,10 @@ def _wording(lang: str, kind: str, selected: list[PairFigures], reason: str) -> 
     return label(lang, "clause_sep").join(clauses)
 
 
-def _regions_text(lang: str, n: int) -> str:
-    key = "regions_text_one" if n == 1 and "regions_text_one" in LABELS[lang] else "regions_text"
+def _regions_text(lang: str, n: int, unit: str = PIXELS) -> str:
+    """"3 regions" of an image clause, "3 segments" of an audio one (singular where the language has one)."""
+    stem = "segments_text" if unit == SECONDS else "regions_text"
+    key = f"{stem}_one" if n == 1 and f"{stem}_one" in LABELS[lang] else stem
     return label(lang, key).format(n=n)
 
 
@@ -366,10 +458,10 @@ def _clause(lang: str, kind: str, fig: PairFigures) -> str:
             reason="—")
     return label(lang, f"opinion_{kind}_{fig.unit}").format(
         a=fig.a_id, b=fig.b_id, subject=_subject(lang, fig.unit), regions=fig.regions_after,
-        regions_text=_regions_text(lang, fig.regions_after),
-        files=fig.files_after, px_a=f"{fig.num_a_after:,}", den_a=f"{fig.den_a_after:,}",
-        pct_a=pct(fig.num_a_after, fig.den_a_after), px_b=f"{fig.num_b_after:,}", den_b=f"{fig.den_b_after:,}",
-        pct_b=pct(fig.num_b_after, fig.den_b_after))
+        regions_text=_regions_text(lang, fig.regions_after, fig.unit),
+        files=fig.files_after, num_a=amount(fig.unit, fig.num_a_after), den_a=amount(fig.unit, fig.den_a_after),
+        pct_a=pct(fig.num_a_after, fig.den_a_after), num_b=amount(fig.unit, fig.num_b_after),
+        den_b=amount(fig.unit, fig.den_b_after), pct_b=pct(fig.num_b_after, fig.den_b_after))
 
 
 # -- lint --------------------------------------------------------------------------------
@@ -384,5 +476,6 @@ def lint(text: str) -> list[tuple[str, str]]:
     return hits
 
 
-__all__ = ["LINES", "MatterOpinion", "NEGATIVE", "PIXELS", "POSITIVE", "PairFigures", "UNDETERMINED", "image_area",
-           "lint", "opinions", "pair_figures", "pct", "polygon_area", "reproduced_area", "unit_of"]
+__all__ = ["LINES", "MatterOpinion", "NEGATIVE", "PIXELS", "POSITIVE", "PairFigures", "SECONDS", "UNDETERMINED",
+           "amount", "image_area", "length", "lint", "minus", "opinions", "pair_figures", "pct", "polygon_area",
+           "reproduced_area", "union", "unit_of"]
