@@ -4,6 +4,7 @@ covers found as the same work; same-style pieces low; bad files refused; determi
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 
 import librosa
@@ -253,3 +254,27 @@ def test_report_exhibit_pieces_read_the_verified_bytes(comparator, features_a, o
     assert where(finding["b"]).endswith(f"{finding['b']['start_s']:.2f}-{finding['b']['end_s']:.2f}s")
     store.clear()  # bytes that no longer match the intake record are not shown
     assert audio_exhibit.exhibit_png(finding, Files(), result) is None
+
+
+def test_exhibit_picture_has_no_words_so_it_reads_in_any_report_language(original, tmp_path, monkeypatch):
+    """Every text drawn in the picture is A/B, numbers, "s", signs or a pitch name: no English words."""
+    import matplotlib.figure
+    import matplotlib.text
+
+    from comparators.audio import exhibit
+
+    works = comparators.get("audio", question="any")
+    b = save(tmp_path / "cover.wav", render(score(1), seed=5, transpose=3, tempo=1.15))
+    result = works.compare(works.extract(original[0]), works.extract(b)).to_dict()
+    assert any(m["detail"]["question"] == "work" for m in result["matches"])  # the chroma panels are drawn too
+    drawn: list[str] = []
+    savefig = matplotlib.figure.Figure.savefig
+
+    def capture(fig, *args, **kwargs):
+        drawn.extend(t.get_text() for t in fig.findobj(matplotlib.text.Text))
+        return savefig(fig, *args, **kwargs)
+
+    monkeypatch.setattr(matplotlib.figure.Figure, "savefig", capture)
+    exhibit.write(original[0], b, result, tmp_path / "x.png")
+    words = {w for t in drawn for w in re.findall(r"[A-Za-z]+", t)}
+    assert words and words <= {"A", "B", "s", "C", "D", "E", "F", "G"}, words

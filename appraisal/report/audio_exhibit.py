@@ -113,7 +113,8 @@ def figures(finding: dict[str, Any], lang: str, files: FileSource,
 def legend(finding: dict[str, Any], lang: str, comparison: dict[str, Any] | None = None) -> str:
     """The sentence under the picture."""
     excluded = label(lang, "audio_legend_excluded") if (comparison or {}).get("excluded") else ""
-    return label(lang, "audio_legend").format(id=finding["id"], excluded=excluded)
+    chroma = label(lang, "audio_legend_chroma") if (finding.get("detail") or {}).get("question") == "work" else ""
+    return label(lang, "audio_legend").format(id=finding["id"], excluded=excluded, chroma=chroma)
 
 
 class AudioExhibit:

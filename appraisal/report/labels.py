@@ -105,6 +105,7 @@ LABELS: dict[str, dict[str, str]] = {
         "filtration_none": "本案未排除任何内容。",
         "effect_lines": "样本 {a} 行,检材 {b} 行",
         "effect_pixels": "样本 {a} 像素（占样本图像 {pct_a}%），检材 {b} 像素（占检材图像 {pct_b}%）",
+        "effect_seconds": "样本 {a} 秒（占样本录音 {pct_a}%），检材 {b} 秒（占检材录音 {pct_b}%）",
         "reason_named": "{reason}：{name}",
         "reason_declared base material": "声明的公有/参考资料(基础资料)",
         "reason_known file": "已知第三方文件",
@@ -128,6 +129,7 @@ LABELS: dict[str, dict[str, str]] = {
         "analysis_intro": "鉴定人对每一发现项均进行了人工审查。下列发现项被采纳并计入统计(展示见所注附件,{where}):",
         "analysis_where_lines": "文本与代码的位置以“文件:起止行”表示",
         "analysis_where_pixels": "图像的位置以原图像素坐标 (x, y) 围成的区域表示",
+        "analysis_where_seconds": "录音的位置以“文件:起止时间（秒）”表示",
         "analysis_where_join": ";",
         "analysis_finding": "{id}({category},得分 {score}):样本 {a} 与检材 {b}。{note}见{exhibit}。",
         "analysis_pending": "(尚未经鉴定人审查,按采纳计入)",
@@ -155,11 +157,22 @@ LABELS: dict[str, dict[str, str]] = {
         "subject": "源代码及文本",
         "unit": "代码及文本",
         "opinion_positive_pixels": ("检材{b}与样本{a}的{subject}（经过滤后）存在相同或实质性相似的内容，其中相同或实质性相似的"
-                                    "区域{regions}处、面积{px_a}像素，占样本图像面积{den_a}像素的{pct_a}%；对应检材{px_b}像素，"
+                                    "区域{regions}处、面积{num_a}像素，占样本图像面积{den_a}像素的{pct_a}%；对应检材{num_b}像素，"
                                     "占检材图像面积{den_b}像素的{pct_b}%。"),
         "opinion_negative_pixels": ("经对检材{b}与样本{a}的{subject}（经过滤后，样本图像面积{den_a}像素、检材图像面积{den_b}像素）"
                                     "进行比对，未发现相同或实质性相似的内容。"),
         "subject_pixels": "图像",
+        "results_table_seconds": "表{n} 录音比对结果汇总（过滤前/过滤后，按时长计）",
+        "cols_results_seconds": ("比对对象|片段数|样本录音时长（秒）|检材录音时长（秒）|"
+                                 "相同或相似时长（样本侧，秒）|相同或相似时长（检材侧，秒）|占样本时长比例|"
+                                 "占检材时长比例|方法得分"),
+        "opinion_positive_seconds": ("检材{b}与样本{a}的{subject}（经过滤后）存在相同或实质性相似的内容，其中相同或实质性相似的"
+                                     "片段{regions}段、时长{num_a}秒，占样本可比时长{den_a}秒的{pct_a}%；对应检材{num_b}秒，"
+                                     "占检材可比时长{den_b}秒的{pct_b}%。"),
+        "opinion_negative_seconds": ("经对检材{b}与样本{a}的{subject}（经过滤后，样本可比时长{den_a}秒、检材可比时长{den_b}秒）"
+                                     "进行比对，未发现相同或实质性相似的内容。"),
+        "subject_seconds": "录音及音乐作品",
+        "segments_text": "{n}段",
         "regions_text": "{n}处",
         "subject_join": "、",
         "clause_sep": "",
@@ -194,9 +207,12 @@ LABELS: dict[str, dict[str, str]] = {
                           "以三个峰值的频率差与时间比构成指纹（变调、变速后保持不变），按音高偏移、时间因子与时间偏移投票得到对齐片段；"
                           "音乐作品以节拍同步的色度特征比对，经最优移调（OTI）后以 Qmax 局部对齐寻找相同的乐段；"
                           "静音、噪声类声音（掌声、环境声）、片内重复的循环与声明的基础资料不计入。"
-                          "得分由逻辑函数计算，其参数为依合成示例人工设定，尚未在本项目的音频基准数据集上校准。"),
-        "audio_legend": ("上：样本；中：检材（灰色为波形包络，彩色为对应片段，同一编号为对应关系{excluded}）；"
-                         "下：对齐路径（横轴为样本时间，纵轴为检材时间，标注时间因子与音高变化）。编号 1 即发现项 {id}。"),
+                          "得分由逻辑函数计算，其参数在本项目音频基准数据集的调参部分上拟合（benchmarks/audio），"
+                          "并在另一部分上测定误差。"),
+        "audio_legend": ("上：样本（A）；中：检材（B）（横轴为秒，灰色为波形包络，彩色为对应片段，同一编号为对应关系{excluded}）；"
+                         "下左：对齐路径（横轴为样本时间，纵轴为检材时间，标注“×时间因子 音高变化（半音）”）；下右：各片段的"
+                         "得分及两侧起止时间。{chroma}编号 1 即发现项 {id}。"),
+        "audio_legend_chroma": "最下：两段对应乐段的色度图（纵轴为音级 C–B），检材已按所标半音数移至样本的调。",
         "audio_legend_excluded": "；斜线阴影为不计入的部分",
         "audio_unreadable": "（音频无法显示：{files}不可读取、无法解码或与受理记录的哈希值不符；以下仅列出片段数据。）",
         "audio_segment": "片段",
@@ -351,6 +367,7 @@ LABELS: dict[str, dict[str, str]] = {
         "filtration_none": "Nothing was excluded in this case.",
         "effect_lines": "reference {a} lines, questioned {b} lines",
         "effect_pixels": "reference {a} px ({pct_a}% of the image), questioned {b} px ({pct_b}% of the image)",
+        "effect_seconds": "reference {a} s ({pct_a}% of the recording), questioned {b} s ({pct_b}% of the recording)",
         "reason_named": "{reason}: {name}",
         "reason_declared base material": "declared public/reference (base) material",
         "reason_known file": "known third-party file",
@@ -374,6 +391,7 @@ LABELS: dict[str, dict[str, str]] = {
                            "counted (exhibits as noted; {where}):"),
         "analysis_where_lines": "locations of text and code as file:lines",
         "analysis_where_pixels": "locations in images as regions in the original's pixel coordinates (x, y)",
+        "analysis_where_seconds": "locations in recordings as file:start-end in seconds",
         "analysis_where_join": "; ",
         "analysis_finding": "{id} ({category}, score {score}): reference {a} and questioned {b}. {note}See {exhibit}.",
         "analysis_pending": "(not yet reviewed; counted as accepted) ",
@@ -405,13 +423,26 @@ LABELS: dict[str, dict[str, str]] = {
         "subject": "source code and text",
         "unit": "code and text",
         "opinion_positive_pixels": ("The {subject} of questioned item {b} and reference item {a} (after filtration) contain "
-                                    "identical or substantially similar content: {regions_text} with an area of {px_a} "
+                                    "identical or substantially similar content: {regions_text} with an area of {num_a} "
                                     "pixels, {pct_a}% of the reference image area of {den_a} pixels; on the questioned side "
-                                    "{px_b} pixels, {pct_b}% of its image area of {den_b} pixels."),
+                                    "{num_b} pixels, {pct_b}% of its image area of {den_b} pixels."),
         "opinion_negative_pixels": ("The {subject} of questioned item {b} and reference item {a} were compared (after "
                                     "filtration, a reference image area of {den_a} pixels and a questioned image area of "
                                     "{den_b} pixels); no identical or substantially similar content was found."),
         "subject_pixels": "images",
+        "results_table_seconds": "Table {n} Audio results per pair (before / after filtration, by duration)",
+        "cols_results_seconds": ("Pair|Segments|Ref. length (s)|Quest. length (s)|Matching duration (ref., s)|"
+                                 "Matching duration (quest., s)|Share of ref. recording|Share of quest. recording|Score"),
+        "opinion_positive_seconds": ("The {subject} of questioned item {b} and reference item {a} (after filtration) contain "
+                                     "identical or substantially similar content: {regions_text} lasting {num_a} s, {pct_a}% "
+                                     "of the reference's comparable {den_a} s; on the questioned side {num_b} s, {pct_b}% of "
+                                     "its comparable {den_b} s."),
+        "opinion_negative_seconds": ("The {subject} of questioned item {b} and reference item {a} were compared (after "
+                                     "filtration, {den_a} s of the reference and {den_b} s of the questioned recording "
+                                     "comparable); no identical or substantially similar content was found."),
+        "subject_seconds": "recordings and musical works",
+        "segments_text": "{n} segments",
+        "segments_text_one": "{n} segment",
         "regions_text": "{n} regions",
         "regions_text_one": "{n} region",
         "subject_join": ", and ",
@@ -446,11 +477,15 @@ LABELS: dict[str, dict[str, str]] = {
                           "shift, time factor and offset give the aligned segments; musical works are compared as beat-synchronous "
                           "chroma sequences, transposed by the optimal transposition index and aligned locally with Qmax. Silence, "
                           "noise-like sound (applause, crowd), loops repeated within a recording and declared base material are "
-                          "left out. The score is a logistic function whose weights are set by hand on synthetic examples and not "
-                          "yet calibrated on the project's audio benchmark."),
-        "audio_legend": ("Top: reference; middle: questioned (grey: waveform envelope; coloured: aligned segments, equal numbers "
-                         "correspond{excluded}); bottom: alignment path (time in the reference against time in the questioned "
-                         "recording, with time factor and pitch change). Number 1 is finding {id}."),
+                          "left out. The score is a logistic function fitted on the tuning split of the project's audio benchmark "
+                          "(benchmarks/audio), its error measured on the held-out split."),
+        "audio_legend": ("Top: reference (A); middle: questioned (B) (seconds across; grey: waveform envelope; coloured: "
+                         "aligned segments, equal numbers correspond{excluded}); lower left: alignment path (time in the "
+                         "reference against time in the questioned recording, marked \u201c×time factor, pitch change in "
+                         "semitones\u201d); lower right: each segment's score and its start and end on both sides. {chroma}"
+                         "Number 1 is finding {id}."),
+        "audio_legend_chroma": ("Bottom: chroma of the two matched sections (pitch classes C–B upwards), the questioned "
+                                "one moved into the reference's key by the semitones shown. "),
         "audio_legend_excluded": "; hatched: left out",
         "audio_unreadable": "(The audio cannot be shown: {files} cannot be read, decoded, or no longer match the intake hash; the segment figures follow.)",
         "audio_segment": "Segment",

@@ -2,8 +2,10 @@
 numbered on both, the alignment path (time in A against time in B), and for a musical-work match
 the chroma of the two matched sections side by side, B shifted into A's key. One PNG for the report and the notebook.
 
-Rendering is deterministic (Agg backend, fixed size and fonts, no timestamps in the PNG), so the
-same comparison gives the same file byte for byte.
+The picture carries no words, only A/B, numbers, seconds ("s") and pitch names, so it reads the
+same in a Chinese and an English report; the report's legend (in the report's language) says what
+each panel shows. Rendering is deterministic (Agg backend, fixed size and fonts, no timestamps in
+the PNG), so the same comparison gives the same file byte for byte.
 """
 
 from __future__ import annotations
@@ -63,7 +65,7 @@ def render(a: np.ndarray, b: np.ndarray, comparison: dict[str, Any], out: Path) 
         ax.set_xlim(0, max(len(y) / float(RATE), 1e-3))
         ax.set_yticks([])
         ax.set_ylabel(label, rotation=0, labelpad=12, fontsize=12)
-        ax.set_xlabel("seconds", fontsize=8)
+        ax.set_xlabel("s", fontsize=8)
         ax.tick_params(labelsize=8)
     path_ax = fig.add_subplot(grid[2, 0])
     for n, m in enumerate(matches):
@@ -73,28 +75,21 @@ def render(a: np.ndarray, b: np.ndarray, comparison: dict[str, Any], out: Path) 
         d = m.get("detail", {})
         factor = d.get("time_factor", d.get("tempo_factor"))
         pitch = d.get("pitch_semitones", d.get("transposition_semitones"))
-        label = f"{n + 1}: x{factor} {pitch:+g} st" if factor is not None and pitch is not None else str(n + 1)
+        label = f"{n + 1}: ×{factor} {pitch:+g}" if factor is not None and pitch is not None else str(n + 1)
         path_ax.annotate(label, (m["a"]["end_s"], m["b"]["end_s"]), fontsize=8, color=colour)
     path_ax.set_xlim(0, len(a) / float(RATE))
     path_ax.set_ylim(0, len(b) / float(RATE))
-    path_ax.set_xlabel("time in A (s)", fontsize=9)
-    path_ax.set_ylabel("time in B (s)", fontsize=9)
-    path_ax.set_title("alignment (segment, time factor, pitch shift)", fontsize=9)
+    path_ax.set_xlabel("A (s)", fontsize=9)
+    path_ax.set_ylabel("B (s)", fontsize=9)
     path_ax.tick_params(labelsize=8)
     path_ax.grid(True, alpha=0.3)
     info = fig.add_subplot(grid[2, 1])
     info.axis("off")
-    lines = [f"score {comparison.get('score', 0):.3f}"]
-    scores = comparison.get("scores") or comparison.get("extra", {}).get("scores", {})
-    if scores:
-        lines.append(f"recording {scores.get('recording', 0):.3f}   work {scores.get('work', 0):.3f}")
+    lines = []
     for n, m in enumerate(matches):
-        lines.append(f"{n + 1}. {m['category']}")
-        lines.append(f"   A {m['a']['start_s']:.2f}-{m['a']['end_s']:.2f} s  B {m['b']['start_s']:.2f}-"
-                     f"{m['b']['end_s']:.2f} s  ({m['score']:.2f})")
-    excluded = comparison.get("excluded", [])
-    if excluded:
-        lines.append(f"excluded: {len(excluded)} (hatched)")
+        lines.append(f"{n + 1}  ({m['score']:.3f})")
+        lines.append(f"   A {m['a']['start_s']:.2f}-{m['a']['end_s']:.2f} s")
+        lines.append(f"   B {m['b']['start_s']:.2f}-{m['b']['end_s']:.2f} s")
     info.text(0.0, 1.0, "\n".join(lines[:16]), va="top", ha="left", fontsize=8, family="DejaVu Sans Mono")
     if work:
         _chroma_panels(fig, grid, a, b, work)
@@ -118,11 +113,11 @@ def _chroma_panels(fig: Any, grid: Any, a: np.ndarray, b: np.ndarray, match: dic
         chroma = librosa.feature.chroma_stft(y=clip.astype(np.float32), sr=RATE, n_fft=2048, hop_length=512)
         if side == "b" and shift:
             chroma = np.roll(chroma, -shift, axis=0)
-            title += f" in A's key ({-shift:+d} st)"
+            title += f" → A ({-shift:+d})"
         ax.imshow(chroma, origin="lower", aspect="auto", cmap="magma", interpolation="nearest",
                   extent=(r["start_s"], r["end_s"], -0.5, 11.5))
         ax.set_yticks(range(12))
         ax.set_yticklabels(["C", "C#", "D", "D#", "E", "F", "F#", "G", "G#", "A", "A#", "B"], fontsize=6)
-        ax.set_xlabel("seconds", fontsize=8)
-        ax.set_title(f"chroma, matched section of {title}", fontsize=9)
+        ax.set_xlabel("s", fontsize=8)
+        ax.set_title(title, fontsize=9)
         ax.tick_params(labelsize=7)
