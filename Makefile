@@ -7,6 +7,9 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 SYSPKG := libreoffice-writer-nogui poppler-utils fonts-noto-cjk fonts-liberation2
+# compilers for the binary comparator's tests and benchmark (programs are built from source there)
+CCPKG  := clang gcc-mingw-w64-x86-64 gcc-aarch64-linux-gnu gcc-arm-linux-gnueabihf libc6-dev-arm64-cross \
+          libc6-dev-armhf-cross ssdeep
 
 .PHONY: demo test setup system-packages lint templates clean
 
@@ -31,10 +34,12 @@ system-packages:
 	command -v pdffonts >/dev/null 2>&1 || missing="$$missing poppler-utils"; \
 	fc-list 2>/dev/null | grep -qi "Noto Serif CJK" || missing="$$missing fonts-noto-cjk"; \
 	fc-list 2>/dev/null | grep -qi "Liberation Serif" || missing="$$missing fonts-liberation2"; \
+	command -v clang >/dev/null 2>&1 && command -v x86_64-w64-mingw32-gcc >/dev/null 2>&1 && \
+	  [ -e /usr/aarch64-linux-gnu/include/stdio.h ] || missing="$$missing $(CCPKG)"; \
 	if [ -z "$$missing" ]; then exit 0; fi; \
 	if [ "$$(id -u)" = "0" ] && command -v apt-get >/dev/null 2>&1; then \
 	  echo "installing system packages:$$missing"; \
-	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends $(SYSPKG) >/dev/null; \
+	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends $$missing >/dev/null; \
 	else \
 	  echo "note: missing system packages:$$missing (PDF export needs them; docx works without)"; \
 	fi

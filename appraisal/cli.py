@@ -56,6 +56,13 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--exhibit-dir", type=Path, default=Path("appraisal-exhibits"),
                    help="where image and audio comparisons write their exhibit PNG (default ./appraisal-exhibits)")
 
+    p = sub.add_parser("scan", help="list a program's plug-in (cheat) indicators with located evidence")
+    p.add_argument("program")
+    p.add_argument("--opcodes", default="", help="game-protocol opcodes of the genuine client, comma-separated "
+                   "(e.g. 0x1001,0x2001): reported where they appear in the program's code")
+    p.add_argument("--rules", type=Path, default=None, help="folder of YARA rule files (default: the shipped rules)")
+    p.add_argument("--json", action="store_true")
+
     p = sub.add_parser("batch", help="batch comparison (listed pairs or many-vs-many)")
     p.add_argument("sources", nargs="*", help="materials (files or folders) for many-vs-many")
     p.add_argument("--kind", default="auto", choices=("auto", *comparators.KINDS))
@@ -182,6 +189,28 @@ def _compare(args: argparse.Namespace) -> int:
         print(f"  note: {note}")
     if "exhibit" in result.extra:
         print(f"  exhibit: {result.extra['exhibit']}")
+    return EXIT_OK
+
+
+def _scan(args: argparse.Namespace) -> int:
+    from comparators.binary.indicators import rules_fingerprint, scan
+
+    try:
+        opcodes = [int(o, 0) for o in args.opcodes.split(",") if o.strip()]
+    except ValueError:
+        raise InputError("--opcodes", f"is not a comma-separated list of numbers: {args.opcodes!r}") from None
+    if args.rules is not None and not args.rules.is_dir():
+        raise InputError(args.rules, "is not a folder of YARA rule files")
+    found = scan(_existing(Path(args.program)), opcodes=opcodes, rules_dir=args.rules)
+    data = {"program": args.program, "rules": rules_fingerprint(args.rules), "opcodes": [f"0x{o:x}" for o in opcodes],
+            "indicators": [i.to_dict() for i in found]}
+    lines = [f"{args.program}: {len(found)} plug-in indicator(s)"]
+    for ind in found:
+        lines.append(f"  {ind.category:<16} {ind.rule}: {ind.title}")
+        for ev in ind.evidence:
+            where = f"0x{ev.address:x}" if ev.address is not None else f"offset 0x{ev.offset or 0:x}"
+            lines.append(f"      {ev.kind:<8} {where} {ev.section or ''} {ev.text}")
+    _emit(args, data, "\n".join(lines))
     return EXIT_OK
 
 
@@ -355,7 +384,7 @@ def _case_report(args: argparse.Namespace) -> int:
 
 _HANDLERS = {"compare": _compare, "batch": _batch, "commonplace": _commonplace, "case create": _case_create,
              "case add": _case_add, "case run": _case_run, "case verify": _case_verify,
-             "case report": _case_report, "case rerun": _case_rerun, "demo": _demo}
+             "case report": _case_report, "case rerun": _case_rerun, "demo": _demo, "scan": _scan}
 
 if __name__ == "__main__":
     raise SystemExit(main())

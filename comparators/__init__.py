@@ -22,11 +22,13 @@ _REGISTRY: dict[str, str] = {
     "package": "comparators.package.compare:PackageComparator",
     "image": "comparators.image:ImageComparator",
     "audio": "comparators.audio:AudioComparator",
+    "binary": "comparators.binary:BinaryComparator",
+    "table": "comparators.table:TableComparator",
     "code": "comparators.code:CodeComparator",
     "text": "comparators.text:TextComparator",
 }
 KINDS: tuple[str, ...] = tuple(_REGISTRY)
-_DETECTION_ORDER: tuple[str, ...] = ("package", "image", "audio", "code", "text")
+_DETECTION_ORDER: tuple[str, ...] = ("package", "binary", "image", "audio", "table", "code", "text")
 
 
 def get(kind: str, **params: Any) -> Comparator:

@@ -29,6 +29,7 @@ from appraisal.report.labels import category_name, exclusion_name, kind_name, la
 from appraisal.report.ooxml import fix_core_properties, normalised_docx_bytes, shade_cell
 from appraisal.report.opinion import (
     ACCEPTED,
+    BYTES,
     EXCLUDED,
     LINES,
     PENDING,
@@ -294,7 +295,7 @@ def _comparators_used(data: ReportData) -> list[dict[str, Any]]:
     return [seen[k] for k in sorted(seen)]
 
 
-MEDIA = ("code", "text", "image", "audio")  # the media whose method the report describes, in this order
+MEDIA = ("code", "text", "image", "audio", "binary")  # the media whose method the report describes, in this order
 
 
 def media_used(data: ReportData) -> list[str]:
@@ -329,6 +330,8 @@ def _methods(document: Any, data: ReportData, n_tools: int) -> None:
         paragraphs.append(label(lang, "methods_image"))
     if "audio" in used:
         paragraphs.append(label(lang, "methods_audio"))
+    if "binary" in used:
+        paragraphs.append(label(lang, "methods_binary"))
     paragraphs[-1] += label(lang, "methods_tools").format(n=n_tools)
     for text in paragraphs:
         body_indent(document.add_paragraph(text))
@@ -513,7 +516,7 @@ def _filtration(document: Any, data: ReportData) -> None:
             if detail.get("sha256"):
                 evidence.append(f"SHA-256 {detail['sha256'][:16]}…")
             reason = ex.get("reason", "")
-            if fig.unit in (PIXELS, SECONDS):
+            if fig.unit in (PIXELS, SECONDS, BYTES):
                 name = " / ".join(exhibit_mod.where(ex[s]) for s in ("a", "b") if ex.get(s)) or "-"
             else:
                 key = " / ".join(sorted({ex[s]["path"] for s in ("a", "b") if ex.get(s)}))
@@ -529,6 +532,9 @@ def _filtration(document: Any, data: ReportData) -> None:
                             for s in ("a", "b"))
             elif fig.unit == SECONDS:
                 a_n, b_n = (round(float(match[s]["end_s"]) - float(match[s]["start_s"]), 2) for s in ("a", "b"))
+            elif fig.unit == BYTES:
+                a_n, b_n = ((match[s]["address"][1] - match[s]["address"][0]) if match[s].get("address") else 0
+                            for s in ("a", "b"))
             else:
                 a_n = _region_lines(match["a"], data)
                 b_n = _region_lines(match["b"], data)
@@ -578,7 +584,8 @@ def _region_lines(region: dict[str, Any], data: ReportData) -> int:
 
 RESULT_WIDTHS = {LINES: [2.4, 1.0, 1.0, 1.0, 1.2, 1.2, 1.3, 1.3, 2.0, 2.0, 1.4],
                  PIXELS: [2.8, 1.5, 1.8, 1.8, 1.8, 1.8, 1.55, 1.55, 1.2],
-                 SECONDS: [2.8, 1.5, 1.8, 1.8, 1.8, 1.8, 1.55, 1.55, 1.2]}
+                 SECONDS: [2.8, 1.5, 1.8, 1.8, 1.8, 1.8, 1.55, 1.55, 1.2],
+                 BYTES: [2.8, 1.5, 1.8, 1.8, 1.8, 1.8, 1.55, 1.55, 1.2]}
 
 
 def _results_table(document: Any, data: ReportData, unit: str) -> None:

@@ -93,7 +93,7 @@ def where(region: dict[str, Any]) -> str:
     """``path:start-end`` of a region (path without the ``materials/`` prefix).
 
     An image region (a polygon) reads ``path:x<min>-<max> y<min>-<max>``, its bounding box in pixels;
-    an audio segment ``path:<start>-<end>s``.
+    an audio segment ``path:<start>-<end>s``; a program's function ``path:name@0x<start>-0x<end>``.
     """
     path = region.get("path", "")
     path = path.split("/", 1)[1] if path.startswith("materials/") else path
@@ -101,6 +101,10 @@ def where(region: dict[str, Any]) -> str:
         return f"{path}:{region['start_line']}-{region['end_line']}"
     if region.get("start_s") is not None:
         return f"{path}:{float(region['start_s']):.2f}-{float(region['end_s']):.2f}s"
+    if region.get("address"):
+        lo, hi = region["address"]
+        name = f"{region['function']}@" if region.get("function") else ""
+        return f"{path}:{name}0x{int(lo):x}-0x{int(hi):x}"
     if region.get("polygon"):
         x0, y0, x1, y1 = bounding_box(region["polygon"])
         return f"{path}:x{x0:.0f}-{x1:.0f} y{y0:.0f}-{y1:.0f}"
@@ -249,6 +253,7 @@ register("text", SideBySide())
 register("file", SideBySide())
 register("image", _Deferred("appraisal.report.image_exhibit:ImageExhibit"))
 register("audio", _Deferred("appraisal.report.audio_exhibit:AudioExhibit"))
+register("binary", _Deferred("appraisal.report.binary_exhibit:BinaryExhibit"))
 
 
 class CaseFiles:

@@ -171,6 +171,37 @@ LABELS: dict[str, dict[str, str]] = {
                                      "占检材可比时长{den_b}秒的{pct_b}%。"),
         "opinion_negative_seconds": ("经对检材{b}与样本{a}的{subject}（经过滤后，样本可比时长{den_a}秒、检材可比时长{den_b}秒）"
                                      "进行比对，未发现相同或实质性相似的内容。"),
+        "effect_bytes": "样本 {a} 字节（占样本函数代码 {pct_a}%），检材 {b} 字节（占检材函数代码 {pct_b}%）",
+        "analysis_where_bytes": "目标程序的位置以“文件:函数@起止地址”表示",
+        "results_table_bytes": "表{n} 目标程序比对结果汇总（过滤前/过滤后，按函数代码字节计）",
+        "cols_results_bytes": ("比对对象|函数对数|样本函数代码（字节）|检材函数代码（字节）|相同或相似代码（样本侧，字节）|"
+                               "相同或相似代码（检材侧，字节）|占样本比例|占检材比例|方法得分"),
+        "opinion_positive_bytes": ("检材{b}与样本{a}的{subject}（经过滤后）存在相同或实质性相似的内容，其中相同或实质性相似的"
+                                   "函数{regions}个、代码{num_a}字节，占样本函数代码{den_a}字节的{pct_a}%；对应检材{num_b}字节，"
+                                   "占检材函数代码{den_b}字节的{pct_b}%。"),
+        "opinion_negative_bytes": ("经对检材{b}与样本{a}的{subject}（经过滤后，样本函数代码{den_a}字节、检材函数代码{den_b}字节）"
+                                   "进行比对，未发现相同或实质性相似的内容。"),
+        "subject_bytes": "目标程序",
+        "functions_text": "{n}个",
+        "methods_binary": ("目标程序的比对：以 LIEF 解析 ELF、PE、Mach-O 文件，以 capstone 反汇编代码节；函数由符号、异常表、"
+                           "函数起始表及调用目标确定；每一函数的指令规范化为助记符与操作数类别，取三元组的 MinHash 特征，"
+                           "并结合其引用的字符串、调用的导入函数与常量计算相似度，按相似度一一对应后沿调用关系传播；"
+                           "字符串、常量、导入函数与 TLSH 另作独立通道。编译器运行时与启动代码、声明的基础资料不计入。"
+                           "外挂特征以可扩展的 YARA 规则及导入、调用位置、系统调用位置判定，每一特征均列明位置，作为发现项由鉴定人审查。"),
+        "binary_function": "函数",
+        "binary_range": "地址范围",
+        "binary_range_value": "{lo}–{hi}（{n} 字节）",
+        "binary_instructions": "指令数 / 基本块数",
+        "binary_similarity": "相似度",
+        "binary_similarity_value": "{s}（{via}）",
+        "binary_via_signature": "按指令特征对应",
+        "binary_via_name": "按相同函数名对应",
+        "binary_via_call graph": "经调用关系传播对应",
+        "binary_shared_imports": "共同调用的导入函数",
+        "binary_shared_strings": "共同引用的字符串",
+        "binary_shared_constants": "共同的常量",
+        "binary_rule": "规则",
+        "binary_evidence": "证据位置",
         "subject_seconds": "录音及音乐作品",
         "segments_text": "{n}段",
         "regions_text": "{n}处",
@@ -277,7 +308,15 @@ LABELS: dict[str, dict[str, str]] = {
                            "reproduced with changes (mirrored)=图像区域相同（有改动，镜像）|"
                            "partly matching (mirrored)=图像部分相同（镜像）|"
                            "recording reproduced=录音相同|recording reproduced (speed or pitch changed)=录音相同（变速或变调）|"
-                           "same musical work (another performance)=同一音乐作品（另一演绎）"),
+                           "same musical work (another performance)=同一音乐作品（另一演绎）|"
+                           "matched function=函数对应|matched function (by name)=函数对应（同名）|"
+                           "matched function (via call graph)=函数对应（经调用关系）|shared string=相同字符串|"
+                           "plug-in indicator: memory_read=外挂特征：读取其他进程内存|"
+                           "plug-in indicator: memory_write=外挂特征：写入其他进程内存|"
+                           "plug-in indicator: code_injection=外挂特征：代码注入|plug-in indicator: hooking=外挂特征：函数挂钩|"
+                           "plug-in indicator: speed_hack=外挂特征：加速（时间函数篡改）|"
+                           "plug-in indicator: packet_forge=外挂特征：伪造或篡改游戏数据包|"
+                           "plug-in indicator: anti_protection=外挂特征：规避保护"),
         "exclusion_categories": ("open-source=开源代码|public-domain=公有领域|third-party-library=第三方库|"
                                  "generated=自动生成代码|boilerplate=样板代码|functional-necessity=功能必需|"
                                  "industry-standard=行业标准|common-expression=通用表达"),
@@ -440,6 +479,44 @@ LABELS: dict[str, dict[str, str]] = {
         "opinion_negative_seconds": ("The {subject} of questioned item {b} and reference item {a} were compared (after "
                                      "filtration, {den_a} s of the reference and {den_b} s of the questioned recording "
                                      "comparable); no identical or substantially similar content was found."),
+        "effect_bytes": "reference {a} bytes ({pct_a}% of its function code), questioned {b} bytes ({pct_b}%)",
+        "analysis_where_bytes": "locations in programs as file:function@address range",
+        "results_table_bytes": "Table {n} Program results per pair (before / after filtration, by bytes of function code)",
+        "cols_results_bytes": ("Pair|Function pairs|Ref. function code (bytes)|Quest. function code (bytes)|"
+                               "Matching code (ref., bytes)|Matching code (quest., bytes)|Share of ref.|Share of quest.|Score"),
+        "opinion_positive_bytes": ("The {subject} of questioned item {b} and reference item {a} (after filtration) contain "
+                                   "identical or substantially similar content: {regions_text} with {num_a} bytes of code, "
+                                   "{pct_a}% of the reference's {den_a} bytes of function code; on the questioned side "
+                                   "{num_b} bytes, {pct_b}% of its {den_b} bytes."),
+        "opinion_negative_bytes": ("The {subject} of questioned item {b} and reference item {a} were compared (after "
+                                   "filtration, {den_a} bytes of function code in the reference and {den_b} in the "
+                                   "questioned program); no identical or substantially similar content was found."),
+        "subject_bytes": "programs",
+        "functions_text": "{n} functions",
+        "functions_text_one": "{n} function",
+        "methods_binary": ("Programs: ELF, PE and Mach-O files are parsed with LIEF and their code disassembled with "
+                           "capstone; functions come from symbols, exception tables, function-start tables and call "
+                           "targets; each function's instructions are normalised to mnemonic and operand kinds, its "
+                           "instruction 3-grams summarised by MinHash and combined with the strings, imports and constants "
+                           "it refers to; functions are paired one to one by similarity and the pairing propagated along "
+                           "the call graph; strings, constants, imports and TLSH are separate channels. Compiler run-time "
+                           "and start-up code and declared base material are left out. Plug-in indicators come from "
+                           "extensible YARA rules with imports, call sites and system-call sites, each located, and are "
+                           "findings the expert reviews."),
+        "binary_function": "Function",
+        "binary_range": "Address range",
+        "binary_range_value": "{lo}–{hi} ({n} bytes)",
+        "binary_instructions": "Instructions / basic blocks",
+        "binary_similarity": "Similarity",
+        "binary_similarity_value": "{s} ({via})",
+        "binary_via_signature": "paired by instruction features",
+        "binary_via_name": "paired by the same function name",
+        "binary_via_call graph": "paired through the call graph",
+        "binary_shared_imports": "Imports both call",
+        "binary_shared_strings": "Strings both refer to",
+        "binary_shared_constants": "Constants in both",
+        "binary_rule": "Rule",
+        "binary_evidence": "Evidence at",
         "subject_seconds": "recordings and musical works",
         "segments_text": "{n} segments",
         "segments_text_one": "{n} segment",

@@ -36,8 +36,8 @@ from appraisal.report.exhibits import FileSource
 from appraisal.report.labels import FORBIDDEN_PHRASES, LABELS, NEGATIVE, OPINION_TYPES, POSITIVE, UNDETERMINED, label
 
 ACCEPTED, REJECTED, EXCLUDED, PENDING = "accepted", "rejected", "excluded", "pending"
-LINES, PIXELS, SECONDS = "lines", "pixels", "seconds"
-UNITS = (LINES, PIXELS, SECONDS)  # order of the clauses of an opinion over several units
+LINES, PIXELS, SECONDS, BYTES = "lines", "pixels", "seconds", "bytes"
+UNITS = (LINES, PIXELS, SECONDS, BYTES)  # order of the clauses of an opinion over several units
 
 
 @dataclass
@@ -82,9 +82,12 @@ class PairFigures:
 
 
 def amount(unit: str, n: float) -> str:
-    """A count as printed in ``unit``: lines as integers, pixels with thousands separators, seconds to 0.1 s."""
+    """A count as printed in ``unit``: lines as integers, pixels and bytes with thousands separators,
+    seconds to 0.1 s."""
     if unit == SECONDS:
         return f"{n:,.1f}"
+    if unit == BYTES:
+        return f"{round(n):,}"
     return f"{n:,}" if unit == PIXELS else str(n)
 
 
@@ -128,6 +131,8 @@ def unit_of(result: dict[str, Any]) -> str:
         return PIXELS
     if name == SECONDS or result.get("kind") == "audio":
         return SECONDS
+    if result.get("kind") == "binary":
+        return BYTES
     return LINES
 
 
@@ -173,8 +178,8 @@ def pair_figures(item: dict[str, Any], materials: dict[str, Any], manifests: dic
     result = item["result"]
     if unit_of(result) == PIXELS:
         return _pixel_figures(item, decisions, count_pending)
-    if unit_of(result) == SECONDS:
-        return _second_figures(item, decisions, count_pending)
+    if unit_of(result) in (SECONDS, BYTES):
+        return _span_figures(item, decisions, count_pending, unit_of(result))
     fig = PairFigures(item["a_id"], item["b_id"], result["score"])
     summary = result.get("summary")
     if summary:
@@ -287,8 +292,14 @@ def _pixel_figures(item: dict[str, Any], decisions: dict[str, Any], count_pendin
     return fig
 
 
-def _span(region: dict[str, Any] | None) -> tuple[float, float] | None:
-    if not region or region.get("start_s") is None:
+def _span(region: dict[str, Any] | None, unit: str = SECONDS) -> tuple[float, float] | None:
+    """A region's span: seconds of a recording, or the address range of a program's code."""
+    if not region:
+        return None
+    if unit == BYTES:
+        address = region.get("address")
+        return (float(address[0]), float(address[1])) if address else None
+    if region.get("start_s") is None:
         return None
     return float(region["start_s"]), float(region["end_s"])
 
@@ -315,17 +326,20 @@ def minus(spans: list[tuple[float, float]], cut: list[tuple[float, float]]) -> f
     return max(0.0, length(spans) - overlap)
 
 
-def _second_figures(item: dict[str, Any], decisions: dict[str, Any], count_pending: bool) -> PairFigures:
-    """Durations in seconds of one audio comparison, under the same counting policy as lines."""
+def _span_figures(item: dict[str, Any], decisions: dict[str, Any], count_pending: bool,
+                  unit: str = SECONDS) -> PairFigures:
+    """Seconds of an audio comparison, or code bytes of a binary one (matched functions' address
+    ranges over the own functions' bytes), under the same counting policy as lines; findings
+    without a span (a plug-in indicator, a shared string) are listed, not counted."""
     result = item["result"]
-    fig = PairFigures(item["a_id"], item["b_id"], result["score"], SECONDS)
+    fig = PairFigures(item["a_id"], item["b_id"], result["score"], unit)
     fig.files_compared = 1
     fig.similar_files = 1 if result["matches"] else 0
     units = result.get("units") or {}
     den = {side: float(units.get(side) or 0.0) for side in ("a", "b")}
     removed: dict[str, list] = {"a": [], "b": []}
     for ex in result.get("excluded", []):
-        spans = {side: _span(ex.get(side)) for side in ("a", "b")}
+        spans = {side: _span(ex.get(side), unit) for side in ("a", "b")}
         fig.excluded_lines.append(tuple(round(s[1] - s[0], 2) if s else 0 for s in spans.values()))
         for side, s in spans.items():
             removed[side].append(s)
@@ -333,12 +347,13 @@ def _second_figures(item: dict[str, Any], decisions: dict[str, Any], count_pendi
     before: dict[str, list] = {"a": [], "b": []}
     after: dict[str, list] = {"a": [], "b": []}
     pairs_after = set()
-    fig.regions_before = len(result["matches"])
-    for match in result["matches"]:
+    spanned = [m for m in result["matches"] if unit == SECONDS or m.get("category", "").startswith("matched function")]
+    fig.regions_before = len(spanned)
+    for match in spanned:
         s = status(match["id"], decisions)
         take = counted(match["id"], decisions, count_pending)
         for side in ("a", "b"):
-            span = _span(match[side])
+            span = _span(match[side], unit)
             before[side].append(span)
             if s == EXCLUDED:
                 public[side].append(span)
@@ -438,7 +453,7 @@ def _wording(lang: str, kind: str, selected: list[PairFigures], reason: str) -> 
 
 def _regions_text(lang: str, n: int, unit: str = PIXELS) -> str:
     """"3 regions" of an image clause, "3 segments" of an audio one (singular where the language has one)."""
-    stem = "segments_text" if unit == SECONDS else "regions_text"
+    stem = {SECONDS: "segments_text", BYTES: "functions_text"}.get(unit, "regions_text")
     key = f"{stem}_one" if n == 1 and f"{stem}_one" in LABELS[lang] else stem
     return label(lang, key).format(n=n)
 
@@ -476,6 +491,7 @@ def lint(text: str) -> list[tuple[str, str]]:
     return hits
 
 
-__all__ = ["LINES", "MatterOpinion", "NEGATIVE", "PIXELS", "POSITIVE", "PairFigures", "SECONDS", "UNDETERMINED",
+__all__ = ["BYTES", "LINES", "MatterOpinion", "NEGATIVE", "PIXELS", "POSITIVE", "PairFigures", "SECONDS",
+           "UNDETERMINED",
            "amount", "image_area", "length", "lint", "minus", "opinions", "pair_figures", "pct", "polygon_area",
            "reproduced_area", "union", "unit_of"]

@@ -166,6 +166,8 @@ def finding_view(row: FindingRow, files: CaseFiles, lang: str = "zh") -> Finding
     for the segment of each side, and the figures."""
     if row.modality == "audio":
         return _audio_view(row, files, lang)
+    if row.modality == "binary":
+        return _binary_view(row, files, lang)
     if row.modality != "image":
         return FindingView(side_by_side_html(row, files, lang))
     from appraisal.report import image_exhibit  # loads OpenCV only when an image finding is shown
@@ -233,6 +235,24 @@ def _audio_view(row: FindingRow, files: CaseFiles, lang: str) -> FindingView:
             f'<div style="font-size:12px;margin:4px 0">{note}</div>'
             f'<div style="display:flex;gap:2em;margin:4px 0">{"".join(players)}</div>{table}</div>')
     return FindingView(body, png, size)
+
+
+def _binary_view(row: FindingRow, files: CaseFiles, lang: str) -> FindingView:
+    """A program finding: its figures, and for a function pair both functions' disassembly side by side."""
+    from appraisal.report import binary_exhibit
+    from appraisal.report.labels import label
+
+    finding = row.finding()
+    figs = binary_exhibit.figures(finding, lang, files)
+    table = _figures_table(row, files, lang, figs, mono={label(lang, "image_file"), label(lang, "binary_range")})
+    code = ""
+    if finding.get("category", "").startswith("matched function"):
+        panes = []
+        for region in (row.a, row.b):
+            lines = binary_exhibit.listing(region, files) or []
+            panes.append(f'<pre style="flex:1;font-size:11px;margin:0">{html.escape(chr(10).join(lines))}</pre>')
+        code = f'<div style="display:flex;gap:1em;margin:6px 0">{"".join(panes)}</div>'
+    return FindingView(f'<div><div style="margin:4px 0">{_title(row, lang)}</div>{table}{code}</div>')
 
 
 def _title(row: FindingRow, lang: str) -> str:

@@ -1,0 +1,216 @@
+"""The binary comparator on small programs compiled here: gcc and clang, -O0 and -O2, stripped, PE, objects."""
+
+from __future__ import annotations
+
+import json
+import shutil
+import subprocess
+from pathlib import Path
+
+import pytest
+from conftest import run_cli
+
+import comparators
+from comparators.errors import InputError
+
+SOURCE = r"""
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#define OP_LOGIN 0x1001
+#define OP_ATTACK 0x3001
+struct player { int hp; int level; long exp; char name[32]; };
+static unsigned checksum(const unsigned char *p, size_t n) {
+    unsigned h = 0x9e3779b1u;
+    for (size_t i = 0; i < n; i++) { h ^= p[i]; h *= 0x01000193u; h = (h << 7) | (h >> 25); }
+    return h;
+}
+long exp_for_level(int level) {
+    long e = 0;
+    for (int i = 1; i <= level; i++) e += (long)i * i * 137 + 4211;
+    return e;
+}
+int damage(const struct player *a, const struct player *b, int roll) {
+    int base = a->level * 17 + roll % 23;
+    int armour = b->level * 5 + 3;
+    int d = base - armour;
+    if (d < 1) d = 1;
+    if (roll % 97 == 0) d *= 3;
+    return d;
+}
+int handle(int opcode, struct player *p, struct player *q, const unsigned char *buf, size_t n) {
+    switch (opcode) {
+    case OP_LOGIN:
+        memcpy(p->name, buf, n < 31 ? n : 31); p->name[31] = 0;
+        printf("[GameServer] login %s checksum %08x\n", p->name, checksum(buf, n));
+        return 0;
+    case OP_ATTACK:
+        q->hp -= damage(p, q, (int)checksum(buf, n));
+        if (q->hp <= 0) { p->exp += exp_for_level(q->level) / 10; printf("[GameServer] %s wins\n", p->name); }
+        return 1;
+    default:
+        fprintf(stderr, "[GameServer] unknown opcode %04x\n", opcode);
+        return -1;
+    }
+}
+int main(int argc, char **argv) {
+    struct player p = {100, 7, 0, ""}, q = {80, 5, 0, "slime"};
+    const char *who = argc > 1 ? argv[1] : "hero";
+    handle(OP_LOGIN, &p, &q, (const unsigned char *)who, strlen(who));
+    for (int k = 0; k < 10; k++) handle(OP_ATTACK, &p, &q, (const unsigned char *)&k, sizeof k);
+    return (int)(p.exp % 7);
+}
+"""
+
+OTHER = r"""
+#include <stdio.h>
+#include <stdlib.h>
+static int cmp(const void *x, const void *y) { return *(const int *)x - *(const int *)y; }
+int median(int *v, int n) { qsort(v, n, sizeof *v, cmp); return n % 2 ? v[n / 2] : (v[n / 2 - 1] + v[n / 2]) / 2; }
+double mean(const int *v, int n) { double s = 0; for (int i = 0; i < n; i++) s += v[i]; return n ? s / n : 0; }
+int main(int argc, char **argv) {
+    int v[64]; int n = 0;
+    for (int i = 1; i < argc && n < 64; i++) v[n++] = atoi(argv[i]);
+    printf("statistics: median %d mean %.3f of %d values\n", median(v, n), mean(v, n), n);
+    return 0;
+}
+"""
+
+
+def _cc(name: str) -> str:
+    if shutil.which(name) is None:
+        pytest.skip(f"{name} is not installed")
+    return name
+
+
+@pytest.fixture(scope="module")
+def builds(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
+    root = tmp_path_factory.mktemp("binary")
+    (root / "server.c").write_text(SOURCE)
+    edited = SOURCE.replace("[GameServer]", "[PrivateServer v2]").replace("i * i * 137", "i * i * 411")
+    (root / "private.c").write_text(edited)
+    (root / "other.c").write_text(OTHER)
+    out = {}
+    jobs = {"gcc_O0": ("gcc", "server.c", ["-O0"]), "gcc_O2": ("gcc", "server.c", ["-O2"]),
+            "clang_O2": ("clang", "server.c", ["-O2"]), "gcc_O2_strip": ("gcc", "server.c", ["-O2", "-s"]),
+            "private_O2": ("gcc", "private.c", ["-O2", "-s"]), "other_O2": ("gcc", "other.c", ["-O2"]),
+            "object": ("gcc", "server.c", ["-O2", "-c"])}
+    for name, (cc, src, flags) in jobs.items():
+        target = root / (name + (".o" if "-c" in flags else ""))
+        subprocess.run([_cc(cc), *flags, "-o", str(target), str(root / src)], check=True, capture_output=True)
+        out[name] = target
+    if shutil.which("x86_64-w64-mingw32-gcc"):
+        target = root / "server.exe"
+        subprocess.run(["x86_64-w64-mingw32-gcc", "-O2", "-o", str(target), str(root / "server.c")], check=True,
+                       capture_output=True)
+        out["pe"] = target
+    return out
+
+
+@pytest.fixture(scope="module")
+def comparator():
+    return comparators.get("binary")
+
+
+@pytest.fixture(scope="module")
+def features(comparator, builds):
+    return {name: comparator.extract(path) for name, path in builds.items()}
+
+
+def _named(result, name: str):
+    return [m for m in result.matches if m.category.startswith("matched function") and m.a.function == name]
+
+
+def test_functions_match_across_optimisation_levels_and_compilers(comparator, features):
+    for other in ("gcc_O0", "clang_O2"):
+        result = comparator.compare(features["gcc_O2"], features[other])
+        assert result.score >= 0.7, (other, result.extra["evidence"])
+        matched = {m.a.function: m.b.function for m in result.matches if m.category.startswith("matched function")}
+        assert matched.get("handle") == "handle" or matched.get("damage") == "damage", (other, matched)
+        first = result.matches[0]
+        assert first.a.address[0] < first.a.address[1] and first.detail["size_a"] > 0
+
+
+def test_stripped_build_and_private_edit_are_found_and_the_unrelated_program_stays_low(comparator, features):
+    stripped = comparator.compare(features["gcc_O2"], features["gcc_O2_strip"])
+    assert stripped.score >= 0.9
+    assert any(m.b.function and m.b.function.startswith("sub_") for m in stripped.matches)
+    private = comparator.compare(features["gcc_O2"], features["private_O2"])
+    unrelated = comparator.compare(features["gcc_O2"], features["other_O2"])
+    assert private.score >= 0.7 > unrelated.score
+    assert private.score > unrelated.score + 0.3
+    across = comparator.compare(features["gcc_O2"], features["gcc_O0"])
+    assert any(m.category == "shared string" for m in across.matches)
+
+
+def test_objects_and_pe_are_read(comparator, features):
+    assert features["object"].data["kind"] == "object"
+    names = {f["name"] for f in features["object"].data["functions"]}
+    assert {"handle", "damage", "exp_for_level"} <= names
+    if "pe" in features:
+        assert features["pe"].data["format"] == "PE" and len(features["pe"].data["functions"]) > 5
+
+
+def test_malformed_programs_are_refused_clearly(comparator, builds, tmp_path):
+    data = builds["gcc_O2"].read_bytes()
+    for name, blob in (("empty", b""), ("truncated", data[:60]), ("random", b"\x7fELF" + bytes(range(256)) * 4),
+                       ("text.exe", b"MZ is not a program\n")):
+        path = tmp_path / name
+        path.write_bytes(blob)
+        with pytest.raises(InputError) as err:
+            comparator.extract(path)
+        assert str(path) in str(err.value)
+
+
+def test_results_are_deterministic(comparator, builds, features):
+    again = comparator.extract(builds["gcc_O2"])
+    assert again.to_json() == features["gcc_O2"].to_json()
+    x = comparator.compare(features["gcc_O2"], features["clang_O2"]).to_json()
+    assert x == comparator.compare(features["gcc_O2"], features["clang_O2"]).to_json()
+
+
+def test_cli_compare_binary_json(builds):
+    r = run_cli("compare", builds["gcc_O2"], builds["gcc_O2_strip"], "--kind", "binary", "--json")
+    assert r.code == 0, r.err
+    data = json.loads(r.out)
+    assert data["kind"] == "binary" and data["score"] >= 0.9
+    assert any(m["category"].startswith("matched function") and "address" in m["a"] for m in data["matches"])
+    bad = builds["gcc_O2"].parent / "bad.so"
+    bad.write_bytes(b"\x7fELF\x02\x01\x01")
+    r = run_cli("compare", builds["gcc_O2"], bad, "--kind", "binary", "--json")
+    assert r.code == 2 and "bad.so" in r.err and "Traceback" not in r.err
+
+
+def test_case_run_review_view_and_report_show_binary_findings(builds, tmp_path):
+    from conftest import cli_ok
+    from docx import Document
+
+    from appraisal.custody.case import Case
+    from appraisal.demo import configure_sample
+    from appraisal.review import record_decision
+    from appraisal.review.view import case_files, finding_rows, finding_view
+
+    case_dir = tmp_path / "case"
+    cli_ok("case", "create", case_dir, "--title", "游戏服务端程序相似性鉴定", "--client", "某市公安局",
+           "--number", "示例鉴定所[2026]知鉴字第7号", "--lang", "zh")
+    for path, side in ((builds["gcc_O2"], "A"), (builds["private_O2"], "B")):
+        added = json.loads(cli_ok("case", "add", case_dir, path, "--side", side, "--json").out)
+        assert added["kind"] == "binary"
+    run = json.loads(cli_ok("case", "run", case_dir, "--json").out)
+    assert run["comparisons"][0]["kind"] == "binary"
+    with Case.open(case_dir, actor="张示例") as case:
+        configure_sample(case)
+        result = case.comparisons()[0]["result"]
+        functions = [m for m in result["matches"] if m["category"].startswith("matched function")]
+        assert functions
+        for m in result["matches"]:
+            record_decision(case, m["id"], "accepted", reason="经人工核对反汇编一致（测试数据）")
+        rows = {r.id: r for r in finding_rows(case)}
+        view = finding_view(rows[functions[0]["id"]], case_files(case), "zh")
+        assert "0x" in view.html
+    issued = json.loads(cli_ok("case", "report", case_dir, "--json").out)
+    document = Document(issued["report"])
+    text = "\n".join(p.text for p in document.paragraphs)
+    cells = "\n".join(c.text for t in document.tables for r in t.rows for c in r.cells)
+    assert "目标程序的比对" in text and "相同或实质性相似的函数" in text and "字节" in text
+    assert "函数对应" in cells and "@0x" in cells
