@@ -79,8 +79,7 @@ def figures(finding: dict[str, Any], lang: str, files: FileSource) -> Figures:
         title = detail.get("title_zh") if lang == "zh" and detail.get("title_zh") else detail.get("title", "")
         pair.append((label(lang, "binary_rule"), f"{detail['rule']}: {title}"))
         for ev in detail.get("evidence", [])[:12]:
-            at = (f"0x{int(ev['address']):x}" if ev.get("address") is not None
-                  else f"offset 0x{int(ev.get('offset') or 0):x}")
+            at = (str(ev["address"]) if ev.get("address") is not None else f"offset {ev.get('offset') or 0}")
             pair.append((label(lang, "binary_evidence"), f"{ev.get('kind', '')} {at} {ev.get('section') or ''} "
                                                          f"{ev.get('text', '')}".strip()))
     return Figures(sides, pair)

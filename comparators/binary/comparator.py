@@ -18,7 +18,7 @@ from pathlib import Path
 from typing import Any
 
 from comparators.base import ComparatorInfo, Comparison, Exclusion, Features, Match, MaterialRef, Region, Signature
-from comparators.binary import disasm, score
+from comparators.binary import disasm, runtime, score
 from comparators.binary import functions as fnmod
 from comparators.binary import match as matcher
 from comparators.binary.read import MAX_BYTES, load, looks_like_program
@@ -53,7 +53,8 @@ class BinaryComparator:
         out: dict[str, Any] = {"threshold": self.threshold, "propagate": self.propagate, "max_bytes": self.max_bytes,
                                "ngram": fnmod.NGRAM, "num_perm": matcher.NUM_PERM, "seed": matcher.SEED,
                                "min_instructions": MIN_INSTRUCTIONS, "normalisation": "mnemonic + operand kinds",
-                               "score": score.describe(), "indicators": self.indicators}
+                               "score": score.describe(), "runtime": runtime.describe(),
+                               "indicators": self.indicators}
         if self.indicators:
             from comparators.binary.indicators import rules_fingerprint
 
@@ -83,6 +84,7 @@ class BinaryComparator:
         strings = fnmod.strings_of(program)
         fns = fnmod.discover(program, insns)
         fnmod.describe(program, fns, insns, strings)
+        runtime.mark(fns)
         found: list[dict[str, Any]] = []
         if self.indicators:
             from comparators.binary.indicators import scan
@@ -262,13 +264,20 @@ def _string_matches(fa: Features, fb: Features, start: int) -> list[Match]:
     return out
 
 
+def _as_int(value: int | str | None) -> int | None:
+    """An address as stored by the indicator scan (``0x`` hex text) or as a number."""
+    if value is None:
+        return None
+    return int(value, 0) if isinstance(value, str) else int(value)
+
+
 def _indicator_matches(fa: Features, fb: Features, start: int) -> list[Match]:
     """B's plug-in indicators as findings (the region in A is the reference program as a whole)."""
     out = []
     for k, ind in enumerate(fb.data.get("indicators", []), start=start + 1):
         ev = [e for e in ind.get("evidence", []) if e.get("address") is not None]
         first = ev[0] if ev else {}
-        address = first.get("address")
+        address = _as_int(first.get("address"))
         out.append(Match(id=f"F-binary-{k:04d}", score=1.0, category=f"plug-in indicator: {ind['category']}",
                          a=Region(fa.path),
                          b=Region(fb.path, section=first.get("section"),
