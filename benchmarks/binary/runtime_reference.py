@@ -2,7 +2,8 @@
 
 Compiler start-up and C run-time code (``_start``, ``__libc_csu_init``, MinGW's statically linked
 CRT, ...) is the same in every program a toolchain builds, so it says nothing about copying. This
-script compiles an empty program, a program calling the usual C library functions and an empty shared library with every toolchain found here, at
+script compiles an empty program, a program calling the usual C library functions and an empty
+shared library with every toolchain found here, at
 -O0..-O3, stripped and not, and records the MinHash signature of every function the comparator
 finds in them. The comparator marks a function whose signature agrees with a reference one on at
 least ``RUNTIME_AGREEMENT`` of its permutations as run-time code: filtered and listed, never counted.
