@@ -137,3 +137,95 @@ def test_bad_members_get_notes_and_vendored_files_are_flagged(tmp_path: Path) ->
     assert "node_modules/left/index.js: path suggests bundled third-party code" in notes
     assert any("known third-party file (left-pad 1.3.0)" == e.reason for e in result.excluded)
     assert result.extra["files"]["identical"][0]["a"] == "src/shop.py"
+
+
+SERVER = '''import socket
+
+def serve(port):
+    sock = socket.socket()
+    sock.bind(("0.0.0.0", port))
+    sock.listen(64)
+    while True:
+        conn, _ = sock.accept()
+        handle(conn)
+
+def handle(conn):
+    data = conn.recv(4096)
+    if data.startswith(b"LOGIN"):
+        conn.send(b"OK")
+    else:
+        conn.send(b"ERR")
+    conn.close()
+'''
+QUEST = 'function accept_quest(player, id)\n  if player.level < 30 then return false end\n' \
+        '  player.quests[id] = os.time()\n  return true\nend\n'
+ITEMS_CSV = "id,name,level,rate,price\n" + "".join(
+    f"{100001 + k},{name},{30 + k},0.0{k + 1},{12000 + 1000 * k}\n"
+    for k, name in enumerate(["屠龙宝刀", "倚天长剑", "玄铁重剑", "裁决之杖", "骨玉权杖", "龙纹圣剑"]))
+DROPS_JSON = '[\n  {"monster": "赤月恶魔", "item": "屠龙宝刀", "rate": 0.001},\n' \
+             '  {"monster": "沃玛教主", "item": "裁决之杖", "rate": 0.01}\n]\n'
+
+
+def _logo() -> bytes:
+    import cv2
+    import numpy as np
+    rng = np.random.default_rng(7)
+    picture = np.zeros((160, 200, 3), np.uint8)
+    for _ in range(25):
+        x, y = (int(v) for v in rng.integers(0, 180, 2))
+        colour = tuple(int(c) for c in rng.integers(0, 255, 3))
+        cv2.rectangle(picture, (x, y), (x + int(rng.integers(8, 40)), y + int(rng.integers(8, 40))), colour, -1)
+    ok, png = cv2.imencode(".png", picture)
+    assert ok
+    return png.tobytes()
+
+
+def test_private_server_package_summary_by_kind(tmp_path: Path) -> None:
+    """Genuine server package vs a private server built from it: the share of each kind that reappears."""
+    logo = _logo()
+    private_items = "\n".join(line if k in (0, 7) or not line else
+                              ",".join(line.split(",")[:3] + [f"{float(line.split(',')[3]) * 3:g}"]
+                                       + line.split(",")[4:])
+                              for k, line in enumerate(ITEMS_CSV.split("\n")))
+    a = _write(tmp_path / "genuine", {"server/net.py": SERVER, "scripts/quest.lua": QUEST,
+                                      "data/items.csv": ITEMS_CSV, "data/drops.json": DROPS_JSON,
+                                      "art/logo.png": logo, "README.txt": "官方服务端说明。\n",
+                                      "bin/blob.dat": bytes(range(256)) * 8})
+    b = _write(tmp_path / "private", {"srv/net.py": SERVER.replace("handle", "on_client").replace("conn", "c"),
+                                      "scripts/quest.lua": QUEST, "data/items.csv": private_items,
+                                      "data/drops.json": DROPS_JSON, "art/logo.png": logo,
+                                      "README.txt": "官方服务端说明。\n", "pay/recharge.py": "RATE = 648\n"})
+    pkg = comparators.get("package")
+    assert pkg.member_kinds[:1] == ("table",) and {"image", "audio", "code", "text"} <= set(pkg.member_kinds)
+    assert ("binary" in pkg.member_kinds) == ("binary" in comparators.KINDS)
+    result = pkg.compare(pkg.extract(a), pkg.extract(b))
+    files = result.extra["files"]
+    assert {x["a"] for x in files["identical"]} == {"scripts/quest.lua", "data/drops.json", "art/logo.png",
+                                                    "README.txt"}
+    similar = {(x["a"], x["kind"]) for x in files["similar"]}
+    assert similar == {("server/net.py", "code"), ("data/items.csv", "table")}
+    by_kind = result.extra["summary"]["by_kind"]
+    assert set(by_kind) >= {"code", "table", "image", "text", "other"}
+    table = by_kind["table"]
+    assert (table["files_a"], table["identical_files"], table["similar_files"]) == (2, 1, 1)
+    assert table["bytes_a"] == len(ITEMS_CSV.encode()) + len(DROPS_JSON.encode())
+    assert table["identical_bytes"] == len(DROPS_JSON.encode())
+    items_pair = next(x for x in files["similar"] if x["kind"] == "table")
+    assert table["reappearing_share"] == pytest.approx(
+        (len(DROPS_JSON.encode()) + len(ITEMS_CSV.encode()) * items_pair["coverage_a"]) / table["bytes_a"])
+    assert items_pair["coverage_a"] == 1.0 and table["reappearing_share"] == pytest.approx(1.0)
+    edits = [m for m in result.matches if m.category == "rows with edited values"]
+    assert edits and edits[0].detail["changes"][0]["text"] == "all `rate` values ×3"
+    assert edits[0].a.path == f"{a}/data/items.csv" and edits[0].id.startswith("F-table-")
+    image = by_kind["image"]
+    assert (image["files_a"], image["identical_files"], image["reappearing_share"]) == (1, 1, 1.0)
+    code = by_kind["code"]
+    assert (code["files_a"], code["identical_files"], code["similar_files"], code["files_b"]) == (2, 1, 1, 3)
+    assert 0.0 < code["reappearing_share"] <= 1.0
+    other = by_kind["other"]
+    assert (other["files_a"], other["bytes_a"], other["identical_files"], other["reappearing_share"]) == \
+        (1, 2048, 0, 0.0)
+    assert by_kind["text"]["identical_files"] == 1
+    # the keys scripts and the report already use are unchanged
+    assert {"identical", "similar", "only_a", "only_b", "excluded"} <= set(result.extra["summary"])
+    assert result.extra["summary"]["identical"]["count"] == 4

@@ -2,8 +2,9 @@
 
 Files are paired first by content (identical SHA-256), then by kind and retrieval
 signature (MinHash estimate), each candidate pair going to the comparator of its kind;
-the result lists identical, similar, only-in-A and only-in-B files with counts and bytes.
-Files identical to a declared base material are excluded and listed with the reason.
+the result lists identical, similar, only-in-A and only-in-B files with counts and bytes, and
+per member kind (``summary.by_kind``) how much of A reappears in B. Files identical to a declared
+base material are excluded and listed with the reason.
 """
 
 from __future__ import annotations
@@ -33,7 +34,22 @@ from comparators.fingerprint.tokens import hash_tokens
 from comparators.hashing import sha256_bytes, sha256_file
 from comparators.package.archive import ArchiveLimits, Member, extract_archive, is_archive, walk_tree
 
-MEMBER_KINDS = ("code", "text")
+# Member kinds in detection order (most specific first): tables before code and text (a .sql dump
+# or a .json table is data, not a program or prose); binary only once that comparator is registered.
+MEMBER_DETECTION_ORDER = ("table", "binary", "image", "audio", "code", "text")
+DEFAULT_MEMBER_KINDS = ("table", "image", "audio", "code", "text")
+OTHER = "other"  # files compared by hash only, in the summary by kind
+
+
+def available_member_kinds() -> tuple[str, ...]:
+    """The default member kinds plus ``binary`` when it is registered, in detection order."""
+    from comparators import KINDS
+
+    return tuple(k for k in MEMBER_DETECTION_ORDER
+                 if k in DEFAULT_MEMBER_KINDS or (k == "binary" and k in KINDS))
+
+
+MEMBER_KINDS = available_member_kinds()
 VENDOR_DIRS = frozenset({"node_modules", "vendor", "vendors", "third_party", "thirdparty", "third-party",
                          "external", "externals", "site-packages", "bower_components", "deps", "extern"})
 # Zip-based document formats: archives by structure, but works of their own to a comparator.
@@ -46,7 +62,9 @@ class PackageComparator:
     Parameters: ``candidates`` (how many best-signature partners each file is compared
     with), ``min_signature`` (MinHash estimate below which files are not paired unless
     they share a name), ``min_score`` (pair score below which files count as unmatched),
-    plus the archive safety limits.
+    plus the archive safety limits. ``member_kinds`` (default: every available kind, see
+    :func:`available_member_kinds`) are the comparators member files are compared with, tried in
+    :data:`MEMBER_DETECTION_ORDER`; other files are compared by hash only.
     """
 
     name = "package"
@@ -54,17 +72,19 @@ class PackageComparator:
 
     def __init__(self, candidates: int = 3, min_signature: float = 0.05, min_score: float = 0.2,
                  limits: ArchiveLimits | None = None, num_perm: int = 128, seed: int = 1,
-                 member_kinds: Sequence[str] = MEMBER_KINDS, known_files: str | None = None) -> None:
+                 member_kinds: Sequence[str] | None = None, known_files: str | None = None) -> None:
         self.candidates = candidates
         self.min_signature = min_signature
         self.min_score = min_score
         self.limits = limits or ArchiveLimits()
         self.num_perm = num_perm
         self.seed = seed
-        unknown = [k for k in member_kinds if k not in MEMBER_KINDS]
+        available = available_member_kinds()
+        chosen = available if member_kinds is None else tuple(member_kinds)
+        unknown = [k for k in chosen if k not in available]
         if unknown:
-            raise ValueError(f"package members cannot be compared as {unknown}; choose from {MEMBER_KINDS}")
-        self.member_kinds = tuple(member_kinds)
+            raise ValueError(f"package members cannot be compared as {unknown}; choose from {available}")
+        self.member_kinds = tuple(k for k in MEMBER_DETECTION_ORDER if k in chosen)
         self.known_files = known_files
         self.known = read_known_files(known_files) if known_files else {}
         self._members: dict[str, Any] = {}
@@ -142,17 +162,26 @@ class PackageComparator:
             kind = self.member_kind(file_path) if m.size else None
             if kind:
                 try:
-                    feats = self.member_comparator(kind).extract(
-                        file_path, display_path=f"{prefix}{sep}{m.relpath}")
+                    feats = self._extract_member(kind, file_path, f"{prefix}{sep}{m.relpath}")
                     entry["kind"], entry["features"] = kind, feats.to_dict()
                 except InputError as exc:
                     entry["note"] = exc.problem
+                    entry["refused_as"] = kind
             elif m.size == 0:
                 entry["note"] = "empty file"
             else:
                 entry["note"] = "no comparator for this file kind; compared by hash only"
             files.append(entry)
         return files
+
+    def _extract_member(self, kind: str, path: Path, display: str) -> Features:
+        """Features of one member file, named ``display`` where its comparator records a display path."""
+        extract = self.member_comparator(kind).extract
+        if "display_path" in inspect.signature(extract).parameters:
+            return extract(path, display_path=display)
+        features = extract(path)
+        return Features(kind=features.kind, path=display, sha256=features.sha256, comparator=features.comparator,
+                        signature=features.signature, data=features.data, notes=features.notes)
 
     def compare(self, fa: Features, fb: Features, base: Sequence[Features] = ()) -> Comparison:
         """Pair the files of two packages and compare each pair with its kind's comparator."""
@@ -258,6 +287,7 @@ class PackageComparator:
         excluded_files = [e for e in excluded if "bytes" in e.detail]
         files["vendored_a"] = vendored_paths(_files_of(fa))
         files["vendored_b"] = vendored_paths(_files_of(fb))
+        summary["by_kind"] = kind_summary(identical, similar, only_a, only_b)
         summary["excluded"] = {"count": len(excluded_files),
                                "bytes": sum(e.detail["bytes"] for e in excluded_files),
                                "fragments": len(excluded) - len(excluded_files)}
@@ -267,6 +297,54 @@ class PackageComparator:
                           excluded=tuple(excluded), notes=tuple(notes),
                           extra={"files": files, "summary": summary, "ranked": ranked,
                                  "units": {"name": "bytes", "a": size_a, "b": size_b}})
+
+
+def member_kind_of(entry: dict) -> str:
+    """The kind a member file is counted under: its comparator's, the one that refused it, or ``other``."""
+    return entry.get("kind") or entry.get("refused_as") or OTHER
+
+
+def kind_summary(identical: list[tuple[dict, dict]], similar: list[tuple[dict, dict, Comparison]],
+                 only_a: list[dict], only_b: list[dict]) -> dict[str, dict[str, Any]]:
+    """Per member kind: files and bytes of each side, A's files found identically or similar in B, and the
+    share of A's bytes that reappear in B (identical files whole, similar files weighted by coverage of A).
+
+    Files excluded as base material or known third-party files count on neither side.
+    """
+    out: dict[str, dict[str, Any]] = {}
+
+    def row(kind: str) -> dict[str, Any]:
+        return out.setdefault(kind, {"files_a": 0, "bytes_a": 0, "files_b": 0, "bytes_b": 0, "identical_files": 0,
+                                     "identical_bytes": 0, "similar_files": 0, "similar_bytes": 0.0,
+                                     "reappearing_share": 0.0})
+
+    for a, b in identical:
+        r = row(member_kind_of(a))
+        r["files_a"] += 1
+        r["bytes_a"] += a["size"]
+        r["identical_files"] += 1
+        r["identical_bytes"] += a["size"]
+        rb = row(member_kind_of(b))
+        rb["files_b"] += 1
+        rb["bytes_b"] += b["size"]
+    for a, b, result in similar:
+        r = row(member_kind_of(a))
+        r["files_a"] += 1
+        r["bytes_a"] += a["size"]
+        r["similar_files"] += 1
+        r["similar_bytes"] += a["size"] * result.coverage_a
+        rb = row(member_kind_of(b))
+        rb["files_b"] += 1
+        rb["bytes_b"] += b["size"]
+    for side, files in (("a", only_a), ("b", only_b)):
+        for f in files:
+            r = row(member_kind_of(f))
+            r[f"files_{side}"] += 1
+            r[f"bytes_{side}"] += f["size"]
+    for r in out.values():
+        if r["bytes_a"]:
+            r["reappearing_share"] = (r["identical_bytes"] + r["similar_bytes"]) / r["bytes_a"]
+    return dict(sorted(out.items()))
 
 
 def member_path(features: Features, relpath: str) -> str:
