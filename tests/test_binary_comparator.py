@@ -214,3 +214,57 @@ def test_case_run_review_view_and_report_show_binary_findings(builds, tmp_path):
     cells = "\n".join(c.text for t in document.tables for r in t.rows for c in r.cells)
     assert "目标程序的比对" in text and "相同或实质性相似的函数" in text and "字节" in text
     assert "函数对应" in cells and "@0x" in cells
+
+
+def test_private_server_package_comparison_from_the_cli(builds, tmp_path):
+    for side, program, rate in (("A", "gcc_O2", "1"), ("B", "private_O2", "3")):
+        folder = tmp_path / side
+        (folder / "bin").mkdir(parents=True)
+        (folder / "data").mkdir()
+        (folder / "bin" / "server").write_bytes(builds[program].read_bytes())
+        rows = "\n".join(f"{1000 + k},物品{k},{int(rate) * (k % 5 + 1)}" for k in range(12))
+        (folder / "data" / "items.csv").write_text("id,name,drop_rate\n" + rows + "\n", encoding="utf-8")
+    r = run_cli("compare", tmp_path / "A", tmp_path / "B", "--json")
+    assert r.code == 0, r.err
+    data = json.loads(r.out)
+    by_kind = data["summary"]["by_kind"]
+    assert by_kind["binary"]["similar_files"] == 1 and by_kind["binary"]["reappearing_share"] > 0.8
+    assert by_kind["table"]["similar_files"] == 1
+    categories = {m["category"] for m in data["matches"]}
+    assert any(c.startswith("matched function") for c in categories) and "rows with edited values" in categories
+
+
+def test_plug_in_indicators_are_findings_of_a_case_and_its_report(builds, tmp_path):
+    from conftest import cli_ok
+    from docx import Document
+
+    from appraisal.custody.case import Case
+    from appraisal.demo import configure_sample
+    from appraisal.review import record_decision
+
+    source = tmp_path / "trainer.c"
+    source.write_text("#define _GNU_SOURCE\n#include <stdlib.h>\n#include <sys/uio.h>\n"
+                      "int main(int c, char **v) { long x = 999999; struct iovec l = {&x, sizeof x}, "
+                      "r = {(void *)strtol(v[2], 0, 16), sizeof x};\n"
+                      "return process_vm_writev(atoi(v[1]), &l, 1, &r, 1, 0) < 0; }\n")
+    plugin = tmp_path / "trainer"
+    subprocess.run([_cc("gcc"), "-O2", "-o", str(plugin), str(source)], check=True, capture_output=True)
+    r = run_cli("scan", plugin, "--json")
+    assert r.code == 0, r.err
+    assert [i["category"] for i in json.loads(r.out)["indicators"]] == ["memory_write"]
+    case_dir = tmp_path / "case"
+    cli_ok("case", "create", case_dir, "--title", "外挂程序鉴定", "--client", "某市公安局",
+           "--number", "示例鉴定所[2026]知鉴字第8号", "--lang", "zh")
+    cli_ok("case", "add", case_dir, builds["gcc_O2"], "--side", "A")
+    cli_ok("case", "add", case_dir, plugin, "--side", "B")
+    cli_ok("case", "run", case_dir)
+    with Case.open(case_dir, actor="张示例") as case:
+        configure_sample(case)
+        result = case.comparisons()[0]["result"]
+        found = [m for m in result["matches"] if m["category"].startswith("plug-in indicator")]
+        assert found and found[0]["b"]["address"]
+        for m in result["matches"]:
+            record_decision(case, m["id"], "accepted", reason="经人工核对调用位置（测试数据）")
+    issued = json.loads(cli_ok("case", "report", case_dir, "--json").out)
+    cells = "\n".join(c.text for t in Document(issued["report"]).tables for r in t.rows for c in r.cells)
+    assert "外挂特征：写入其他进程内存" in cells and "process_vm_writev" in cells
