@@ -138,6 +138,8 @@ def test_stripped_build_and_private_edit_are_found_and_the_unrelated_program_sta
     private = comparator.compare(features["gcc_O2"], features["private_O2"])
     unrelated = comparator.compare(features["gcc_O2"], features["other_O2"])
     assert private.score >= 0.7 > unrelated.score
+    assert "0x9e3779b1" in private.extra["shared_constants"]  # the checksum's seed constant, in both
+    assert {"exports", "sections", "resources", "tlsh"} <= set(private.extra["evidence"])
     assert private.score > unrelated.score + 0.3
     across = comparator.compare(features["gcc_O2"], features["gcc_O0"])
     assert any(m.category == "shared string" for m in across.matches)

@@ -162,6 +162,7 @@ class BinaryComparator:
                           matches=tuple(matches), excluded=tuple(exclusions), notes=tuple(notes),
                           extra={"evidence": {k: round(float(v), 6) for k, v in evidence.items()},
                                  "functions": {"a": len(own_a), "b": len(own_b), "matched": len(pairs)},
+                                 "shared_constants": shared_constants(own_a, own_b),
                                  "indicators": b.get("indicators", []), "units": units})
 
     def _function_matches(self, fa: Features, fb: Features, own_a: list[fnmod.Function], own_b: list[fnmod.Function],
@@ -226,6 +227,16 @@ def _tlsh_similarity(x: str, y: str) -> float:
     return max(0.0, 1.0 - tlsh.diff(x, y) / 300.0)
 
 
+def _jaccard(x: set, y: set) -> float:
+    return len(x & y) / len(x | y) if x | y else 0.0
+
+
+def shared_constants(own_a: list[fnmod.Function], own_b: list[fnmod.Function], limit: int = 20) -> list[str]:
+    """Distinctive constants in the own code of both programs, largest first (rate tables, salts, opcodes)."""
+    common = {c for f in own_a for c in f.constants} & {c for f in own_b for c in f.constants}
+    return [f"0x{c:x}" for c in sorted(common, reverse=True)[:limit]]
+
+
 def _share(x: set, y: set) -> float:
     return len(x & y) / min(len(x), len(y)) if x and y else 0.0
 
@@ -243,7 +254,9 @@ def _evidence(a: dict[str, Any], b: dict[str, Any], own_a: list[fnmod.Function],
     imports_a, imports_b = set(a["imports"]), set(b["imports"])
     names_a = {f.name for f in own_a if f.name and f.name != "main"}
     names_b = {f.name for f in own_b if f.name and f.name != "main"}
-    return {"functions": (side(own_a, "a") + side(own_b, "b")) / 2,
+    channels = {name: _jaccard(set(a.get(name, [])), set(b.get(name, [])))
+                for name in ("exports", "sections", "resources")}  # reported beside the score, not in it
+    return {**channels, "functions": (side(own_a, "a") + side(own_b, "b")) / 2,
             "names": len(names_a & names_b) / len(names_a | names_b) if names_a and names_b else 0.0,
             "strings": _share(set(a["strings"]), set(b["strings"])),
             "constants": _share(consts_a, consts_b),
