@@ -29,15 +29,15 @@ rule linux_tracerpid_check
 {
     meta:
         category = "anti_protection"
-        title = "Looks for a tracer in /proc/<pid>/status (TracerPid) - debugger detection"
-        title_zh = "读取 /proc/<pid>/status 中的 TracerPid 检测调试器"
+        title = "Looks for its own tracer in /proc/self/status (TracerPid) - debugger detection or its bypass"
+        title_zh = "读取自身 /proc/self/status 中的 TracerPid 检测调试器或规避检测"
         weight = 2
     strings:
         $tracer = "TracerPid"
         $self = "/proc/self/status"
-        $fmt = /\/proc\/%[0-9]*(d|u|i|ld|s)\/status/
     condition:
-        $tracer and ($self or $fmt)
+        // its own status only: a process lister reads other processes' TracerPid for display
+        $tracer and $self
 }
 
 rule linux_ptrace_traceme
