@@ -22,11 +22,12 @@ that file the hand-set models below are used and say so in the comparator's para
 from __future__ import annotations
 
 import hashlib
-import json
 import math
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
+
+from comparators import logistic
 
 RECORDING = ("hits", "density", "seconds")
 WORK = ("qmax", "share", "recurrence")
@@ -46,18 +47,12 @@ HAND_SET: dict[str, dict[str, Any]] = {
 @lru_cache(maxsize=1)
 def models() -> dict[str, dict[str, Any]]:
     """The shipped models per question (the hand-set ones when no calibration file is shipped)."""
-    if CALIBRATION_FILE.is_file():
-        return json.loads(CALIBRATION_FILE.read_text(encoding="utf-8"))
-    return HAND_SET
+    return logistic.load(CALIBRATION_FILE, HAND_SET)
 
 
 def probability(question: str, evidence: dict[str, float]) -> float:
     """Logistic probability under the model of ``question`` (``recording`` or ``work``)."""
-    model = models()[question]
-    z = float(model["intercept"])
-    for name, mean, scale, coef in zip(model["features"], model["mean"], model["scale"], model["coef"]):
-        z += coef * (float(evidence.get(name, 0.0)) - mean) / (scale or 1.0)
-    return 1.0 / (1.0 + math.exp(-max(-50.0, min(50.0, z))))
+    return logistic.probability(models()[question], evidence)
 
 
 def describe() -> dict[str, Any]:

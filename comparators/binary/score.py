@@ -18,11 +18,11 @@ is used and says so in the comparator's parameters.
 from __future__ import annotations
 
 import hashlib
-import json
-import math
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
+
+from comparators import logistic
 
 PROGRAM = ("functions", "names", "strings", "constants", "imports", "tlsh")
 CALIBRATION_FILE = Path(__file__).with_name("calibration.json")
@@ -36,18 +36,12 @@ HAND_SET: dict[str, dict[str, Any]] = {
 @lru_cache(maxsize=1)
 def models() -> dict[str, dict[str, Any]]:
     """The shipped model (the hand-set one when no calibration file is shipped)."""
-    if CALIBRATION_FILE.is_file():
-        return json.loads(CALIBRATION_FILE.read_text(encoding="utf-8"))
-    return HAND_SET
+    return logistic.load(CALIBRATION_FILE, HAND_SET)
 
 
 def probability(evidence: dict[str, float]) -> float:
     """Logistic probability that B derives from A under the shipped model."""
-    model = models()["program"]
-    z = float(model["intercept"])
-    for name, mean, scale, coef in zip(model["features"], model["mean"], model["scale"], model["coef"], strict=True):
-        z += coef * (float(evidence.get(name, 0.0)) - mean) / (scale or 1.0)
-    return 1.0 / (1.0 + math.exp(-max(-50.0, min(50.0, z))))
+    return logistic.probability(models()["program"], evidence)
 
 
 def describe() -> dict[str, Any]:

@@ -28,11 +28,11 @@ evidence of a region the score is the hash term alone, scaled down.
 from __future__ import annotations
 
 import hashlib
-import json
-import math
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
+
+from comparators import logistic
 
 EVIDENCE = ("inliers", "inlier_ratio", "hull", "overlap", "spread", "reproduced", "coverage", "agreeing",
             "consistency", "hash")
@@ -52,18 +52,12 @@ _DEFAULT: dict[str, Any] = {
 @lru_cache(maxsize=1)
 def calibration() -> dict[str, Any]:
     """The shipped logistic model (or the hand-set default when none is shipped)."""
-    if CALIBRATION_FILE.is_file():
-        return json.loads(CALIBRATION_FILE.read_text(encoding="utf-8"))
-    return _DEFAULT
+    return logistic.load(CALIBRATION_FILE, _DEFAULT)
 
 
 def probability(evidence: dict[str, float], model: dict[str, Any] | None = None) -> float:
     """Logistic probability of copying from ``evidence`` under ``model`` (the shipped one by default)."""
-    model = model or calibration()
-    z = float(model["intercept"])
-    for name, mean, scale, coef in zip(model["features"], model["mean"], model["scale"], model["coef"]):
-        z += coef * (float(evidence.get(name, 0.0)) - mean) / (scale or 1.0)
-    return 1.0 / (1.0 + math.exp(-max(-50.0, min(50.0, z))))
+    return logistic.probability(model or calibration(), evidence)
 
 
 def describe() -> dict[str, Any]:
