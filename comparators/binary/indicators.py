@@ -47,6 +47,7 @@ import capstone
 import lief
 import yara
 
+from comparators.binary import read
 from comparators.errors import InputError
 
 lief.logging.disable()
@@ -190,70 +191,9 @@ class _Program:
 
 # --------------------------------------------------------------------------- loading and validation
 
-_MACHO_MAGICS = {b"\xfe\xed\xfa\xce", b"\xfe\xed\xfa\xcf", b"\xce\xfa\xed\xfe", b"\xcf\xfa\xed\xfe",
-                 b"\xca\xfe\xba\xbe", b"\xbe\xba\xfe\xca"}
-
-
-def _sniff(data: bytes) -> str | None:
-    """"elf", "pe", "macho" or None from the magic number."""
-    if data[:4] == b"\x7fELF":
-        return "elf"
-    if data[:2] == b"MZ":
-        return "pe"
-    if data[:4] in _MACHO_MAGICS:
-        return "macho"
-    return None
-
-
-def _check_elf_header(data: bytes) -> str | None:
-    """A problem with the ELF header or its tables (truncation), or None."""
-    if len(data) < 52 or data[4] not in (1, 2) or data[5] not in (1, 2):
-        return "truncated or malformed ELF header"
-    end = "<" if data[5] == 1 else ">"
-    if data[4] == 2:
-        if len(data) < 64:
-            return "truncated ELF header"
-        phoff, shoff = struct.unpack_from(end + "QQ", data, 32)
-        phentsize, phnum, shentsize, shnum = struct.unpack_from(end + "HHHH", data, 54)
-        ph_fmt, ph_fields = end + "IIQQQQQQ", (2, 5)  # p_offset, p_filesz
-    else:
-        phoff, shoff = struct.unpack_from(end + "II", data, 28)
-        phentsize, phnum, shentsize, shnum = struct.unpack_from(end + "HHHH", data, 42)
-        ph_fmt, ph_fields = end + "IIIIIIII", (1, 4)
-    if phnum and phoff + phnum * phentsize > len(data):
-        return "truncated ELF file: the program header table lies beyond the end of the file"
-    if shnum and shoff + shnum * shentsize > len(data):
-        return "truncated ELF file: the section header table lies beyond the end of the file"
-    if phnum and phentsize >= struct.calcsize(ph_fmt):
-        for i in range(phnum):
-            fields = struct.unpack_from(ph_fmt, data, phoff + i * phentsize)
-            if fields[0] == 1 and fields[ph_fields[0]] + fields[ph_fields[1]] > len(data):
-                return "truncated ELF file: a loadable segment extends beyond the end of the file"
-    if not phnum and not shnum:
-        return "ELF file without program or section headers"
-    return None
-
-
 def _parse(path: Path, data: bytes) -> Any:
-    """The LIEF binary of ``data``; InputError when it is no program or is damaged."""
-    fmt = _sniff(data)
-    if fmt is None:
-        raise InputError(path, "not an ELF, PE or Mach-O program")
-    if fmt == "elf":
-        problem = _check_elf_header(data)
-        if problem:
-            raise InputError(path, problem)
-    try:
-        binary = lief.parse(data)
-    except Exception as exc:  # LIEF raises various internal errors on hostile input
-        raise InputError(path, f"malformed {fmt.upper()} file ({type(exc).__name__})") from None
-    if binary is None:
-        raise InputError(path, f"malformed or truncated {fmt.upper()} file")
-    if isinstance(binary, lief.MachO.FatBinary):
-        if binary.size == 0:
-            raise InputError(path, "malformed Mach-O universal file")
-        binary = binary.at(0)
-    return binary
+    """The LIEF binary of ``data``, through the comparator's one front end (:func:`read.parse`)."""
+    return read.parse(path, data)
 
 
 def _arch(binary: Any) -> str:
@@ -388,13 +328,13 @@ def _macho_program(binary: Any, data: bytes) -> _Program:
 
 
 def _load(path: Path, data: bytes) -> _Program:
+    binary = _parse(path, data)
     with warnings.catch_warnings():  # LIEF warns about enum values out of range in damaged headers
         warnings.simplefilter("ignore", RuntimeWarning)
-        return _load_quiet(path, data)
+        return _program(path, binary, data)
 
 
-def _load_quiet(path: Path, data: bytes) -> _Program:
-    binary = _parse(path, data)
+def _program(path: Path, binary: Any, data: bytes) -> _Program:
     try:
         if isinstance(binary, lief.ELF.Binary):
             return _elf_program(path, binary, data)
@@ -967,22 +907,7 @@ def scan(path: Path, data: bytes | None = None, opcodes: Sequence[int] = (), rul
     well-formed ELF, PE or Mach-O program, and :class:`RuleError` for broken rule files.
     """
     path = Path(path)
-    if data is None:
-        try:
-            size = path.stat().st_size
-        except OSError as exc:
-            raise InputError(path, f"cannot read the file ({exc.strerror or exc})") from None
-        if size > max_bytes:
-            raise InputError(path, f"file of {size} bytes exceeds the {max_bytes}-byte limit for indicator scans")
-        try:
-            data = path.read_bytes()
-        except OSError as exc:
-            raise InputError(path, f"cannot read the file ({exc.strerror or exc})") from None
-    data = bytes(data)
-    if not data:
-        raise InputError(path, "empty file")
-    if len(data) > max_bytes:
-        raise InputError(path, f"file of {len(data)} bytes exceeds the {max_bytes}-byte limit for indicator scans")
+    data = read.read_program_bytes(path, data, max_bytes)
     ruleset = _rules(Path(rules_dir) if rules_dir else RULES_DIR)
     prog = _load(path, data)
     _analyse_code(prog, opcodes)

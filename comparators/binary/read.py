@@ -92,31 +92,98 @@ def looks_like_program(head: bytes) -> bool:
     return any(head.startswith(m) for m in MAGICS)
 
 
-def load(path: Path, data: bytes | None = None, max_bytes: int = MAX_BYTES) -> Program:
-    """Parse the program at ``path`` (or ``data``); InputError for anything that is not a readable program."""
+def read_program_bytes(path: Path, data: bytes | None = None, max_bytes: int = MAX_BYTES) -> bytes:
+    """The bytes of the program at ``path`` (or ``data``); InputError when missing, empty or over the limit."""
     path = Path(path)
     if data is None:
+        try:
+            size = path.stat().st_size
+        except OSError as exc:
+            raise InputError(path, f"cannot read the file ({exc.strerror or exc})") from None
         if not path.is_file():
             raise InputError(path, "does not exist or is not a file")
-        size = path.stat().st_size
-        if size == 0:
-            raise InputError(path, "is empty")
         if size > max_bytes:
             raise InputError(path, f"is {size:,} bytes, over the limit of {max_bytes:,} bytes")
-        data = path.read_bytes()
+        try:
+            data = path.read_bytes()
+        except OSError as exc:
+            raise InputError(path, f"cannot read the file ({exc.strerror or exc})") from None
+    data = bytes(data)
     if not data:
         raise InputError(path, "is empty")
-    if not looks_like_program(data[:4]):
-        raise InputError(path, "is not an ELF, PE or Mach-O program")
+    if len(data) > max_bytes:
+        raise InputError(path, f"is {len(data):,} bytes, over the limit of {max_bytes:,} bytes")
+    return data
+
+
+def elf_header_problem(data: bytes) -> str | None:
+    """A problem with an ELF file's header or its tables (truncation), or None when they are sound."""
+    if len(data) < 52 or data[4] not in (1, 2) or data[5] not in (1, 2):
+        return "truncated or malformed ELF header"
+    end = "<" if data[5] == 1 else ">"
+    if data[4] == 2:
+        if len(data) < 64:
+            return "truncated ELF header"
+        phoff, shoff = struct.unpack_from(end + "QQ", data, 32)
+        phentsize, phnum, shentsize, shnum = struct.unpack_from(end + "HHHH", data, 54)
+        ph_fmt, ph_fields = end + "IIQQQQQQ", (2, 5)  # p_offset, p_filesz
+    else:
+        phoff, shoff = struct.unpack_from(end + "II", data, 28)
+        phentsize, phnum, shentsize, shnum = struct.unpack_from(end + "HHHH", data, 42)
+        ph_fmt, ph_fields = end + "IIIIIIII", (1, 4)
+    if phnum and phoff + phnum * phentsize > len(data):
+        return "truncated ELF file: the program header table lies beyond the end of the file"
+    if shnum and shoff + shnum * shentsize > len(data):
+        return "truncated ELF file: the section header table lies beyond the end of the file"
+    if phnum and phentsize >= struct.calcsize(ph_fmt):
+        for i in range(phnum):
+            fields = struct.unpack_from(ph_fmt, data, phoff + i * phentsize)
+            if fields[0] == 1 and fields[ph_fields[0]] + fields[ph_fields[1]] > len(data):
+                return "truncated ELF file: a loadable segment extends beyond the end of the file"
+    if not phnum and not shnum:
+        return "ELF file without program or section headers"
+    return None
+
+
+def parse(path: Path, data: bytes):  # noqa: ANN201 - a LIEF binary
+    """The LIEF binary of ``data`` (the first slice of a universal Mach-O file).
+
+    The one front end of the comparator and the indicator scan: InputError when the bytes are
+    no ELF, PE or Mach-O program, or when its headers are truncated or malformed.
+    """
+    import warnings
+
     import lief
 
     lief.logging.disable()
-    try:
-        binary = lief.parse(data)
-    except Exception as exc:  # noqa: BLE001 - LIEF raises assorted errors on malformed files
-        raise InputError(path, f"cannot be parsed as a program ({exc})") from None
+    if not looks_like_program(data[:4]):
+        raise InputError(path, "is not an ELF, PE or Mach-O program")
+    if data.startswith(b"\x7fELF"):
+        problem = elf_header_problem(data)
+        if problem:
+            raise InputError(path, problem)
+    with warnings.catch_warnings():  # LIEF warns about enum values out of range in damaged headers
+        warnings.simplefilter("ignore", RuntimeWarning)
+        try:
+            binary = lief.parse(data)
+        except Exception as exc:  # noqa: BLE001 - LIEF raises assorted errors on malformed files
+            raise InputError(path, f"cannot be parsed as a program ({type(exc).__name__}: {exc})") from None
     if binary is None:
         raise InputError(path, "is truncated or malformed (the program headers cannot be parsed)")
+    if isinstance(binary, lief.MachO.FatBinary):
+        if binary.size == 0:
+            raise InputError(path, "is a malformed Mach-O universal file")
+        binary = binary.at(0)
+    return binary
+
+
+def load(path: Path, data: bytes | None = None, max_bytes: int = MAX_BYTES) -> Program:
+    """Parse the program at ``path`` (or ``data``); InputError for anything that is not a readable program."""
+    import lief
+
+    path = Path(path)
+    data = read_program_bytes(path, data, max_bytes)
+    binary = parse(path, data)
     fmt = str(binary.format).split(".")[-1]
     try:
         if fmt == "ELF":
