@@ -6,9 +6,10 @@ in a linear sweep (what is left of a stripped build). A function runs to its rec
 else to the next start or the end of its section.
 
 Each function gets: normalised instruction n-grams (hashed, for MinHash), constants, the
-imports it calls, the strings it references, its internal callees, its number of basic blocks
-(branches + 1) and instructions. Stubs (PLT, ``__stubs``), ``.init``/``.fini`` and functions
-named as compiler run-time are marked as run-time code so they are filtered, not counted.
+imports it calls, the strings it references, its internal callees, the shape of its control-flow
+graph (basic blocks, edges, loops: :mod:`comparators.binary.cfg`) and its number of
+instructions. Stubs (PLT, ``__stubs``), ``.init``/``.fini`` and functions named as compiler
+run-time are marked as run-time code so they are filtered, not counted.
 """
 
 from __future__ import annotations
@@ -19,7 +20,7 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
-from comparators.binary import disasm
+from comparators.binary import cfg, disasm
 from comparators.binary.read import Program, Section
 from comparators.fingerprint.tokens import hash_tokens
 
@@ -52,12 +53,19 @@ class Function:
     section: str
     instructions: int = 0
     blocks: int = 1
+    edges: int = 0
+    loops: int = 0
     ngrams: list[int] = field(default_factory=list)  # hashed normalised n-grams (sorted, unique)
     constants: list[int] = field(default_factory=list)
     imports: list[str] = field(default_factory=list)
     strings: list[str] = field(default_factory=list)
     callees: list[int] = field(default_factory=list)
     runtime: bool = False
+
+    @property
+    def shape(self) -> cfg.Shape:
+        """The shape of the function's control-flow graph."""
+        return cfg.Shape(self.blocks, self.edges, self.loops)
 
     @property
     def label(self) -> str:
@@ -112,9 +120,9 @@ def discover(program: Program, insns: dict[str, list[disasm.Insn]]) -> list[Func
         if name in STUB_SECTIONS:
             continue
         for insn in listing:
-            if disasm.is_call(insn):
+            if disasm.is_call(insn) and not _relocated(program, insn):
                 target = disasm.direct_target(insn)
-                if target is not None:
+                if target is not None and target != insn.address + insn.size:  # not x86's `call next; pop`
                     starts.add(target & ~1 if program.arch == "arm" else target)
     in_code = []
     for address in starts:
@@ -139,9 +147,14 @@ def discover(program: Program, insns: dict[str, list[disasm.Insn]]) -> list[Func
         name = program.symbols.get(address)
         fn = Function(address, end, name, sec.name)
         fn.runtime = sec.name in STUB_SECTIONS or is_runtime_name(name) or (
-            address == program.entry and program.kind != "object")
+            address == program.entry and program.kind != "object" and program.format != "MachO")  # LC_MAIN: main
         out.append(fn)
     return out
+
+
+def _relocated(program: Program, insn: disasm.Insn) -> bool:
+    """Whether a relocation fills the instruction's operand (an object's call: its target is not yet known)."""
+    return bool(program.reloc_at) and any(insn.address + k in program.reloc_at for k in range(insn.size))
 
 
 def describe(program: Program, functions: list[Function], insns: dict[str, list[disasm.Insn]],
@@ -173,12 +186,9 @@ def _features(program: Program, fn: Function, body: list[disasm.Insn], starts: s
     imports: set[str] = set()
     refs: set[str] = set()
     callees: set[int] = set()
-    blocks = 1
     pages: dict[str, int] = {}
     for insn in body:
         tokens.append(disasm.normalise(insn))
-        if disasm.is_branch(insn):
-            blocks += 1
         target = disasm.memory_target(insn)
         named = _import_called(program, insn, target)
         if named:
@@ -198,7 +208,8 @@ def _features(program: Program, fn: Function, body: list[disasm.Insn], starts: s
             if _is_constant(value, image):
                 constants.add(value & 0xFFFFFFFFFFFFFFFF)
     fn.instructions = len(body)
-    fn.blocks = blocks
+    graph = cfg.shape(body, fn.address, fn.end)
+    fn.blocks, fn.edges, fn.loops = graph.blocks, graph.edges, graph.loops
     grams = [" ".join(tokens[k:k + NGRAM]) for k in range(max(1, len(tokens) - NGRAM + 1))] if tokens else []
     fn.ngrams = sorted(set(hash_tokens(grams).tolist())) if grams else []
     fn.constants = sorted(constants)

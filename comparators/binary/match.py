@@ -1,8 +1,9 @@
 """Function matching between two programs: signature similarity, then call-graph propagation.
 
 Similarity of two functions: the MinHash estimate of the Jaccard index of their normalised
-instruction n-grams, raised by what they refer to (strings, called imports, constants) when
-those agree. Pairs at or above ``threshold`` are matched greedily, best first, one to one;
+instruction n-grams, lowered when their sizes or the shapes of their control-flow graphs
+(blocks, edges, loops) differ, raised by what they refer to (strings, called imports,
+constants) when those agree. Pairs at or above ``threshold`` are matched greedily, best first, one to one;
 then functions of the same symbol name (when both sides keep symbols); then the callees of
 matched pairs are matched among themselves at the lower ``propagate``
 threshold (a function called from matched functions that also looks alike is evidence the
@@ -20,6 +21,10 @@ from comparators.fingerprint import minhash
 
 NUM_PERM = 64
 SEED = 1
+SIZE_WEIGHT = 0.4
+"""Share of the instruction similarity that depends on the functions' size ratio."""
+CFG_WEIGHT = 0.3
+"""Share of the instruction similarity that depends on the agreement of the control-flow shapes."""
 
 
 @dataclass(frozen=True)
@@ -56,7 +61,9 @@ def similarity_matrix(fa: list[Function], fb: list[Function], sa: np.ndarray, sb
     size_a = np.array([max(1, f.instructions) for f in fa], dtype=np.float32)
     size_b = np.array([max(1, f.instructions) for f in fb], dtype=np.float32)
     ratio = np.minimum(size_a[:, None], size_b[None, :]) / np.maximum(size_a[:, None], size_b[None, :])
-    sim *= 0.6 + 0.4 * np.sqrt(ratio)  # very different sizes are rarely the same function
+    sim *= (1 - SIZE_WEIGHT) + SIZE_WEIGHT * np.sqrt(ratio)  # very different sizes are rarely the same function
+    if CFG_WEIGHT:
+        sim *= (1 - CFG_WEIGHT) + CFG_WEIGHT * shape_agreement(fa, fb)
     for i, ra in enumerate(refs_a):
         if not ra:
             continue
@@ -67,6 +74,16 @@ def similarity_matrix(fa: list[Function], fb: list[Function], sa: np.ndarray, sb
                     agree = shared / len(ra | rb)
                     sim[i, j] = sim[i, j] + (1 - sim[i, j]) * agree * 0.8
     return sim
+
+
+def shape_agreement(fa: list[Function], fb: list[Function]) -> np.ndarray:
+    """``cfg.agreement`` of every pair of functions, vectorised (``float32[len(fa), len(fb)]``)."""
+    def counts(fns: list[Function]) -> np.ndarray:
+        return np.array([[f.blocks, f.edges, f.loops] for f in fns], dtype=np.float32) + 1
+
+    ca, cb = counts(fa), counts(fb)
+    ratios = np.minimum(ca[:, None, :], cb[None, :, :]) / np.maximum(ca[:, None, :], cb[None, :, :])
+    return ratios.mean(axis=2).astype(np.float32)
 
 
 def match(fa: list[Function], fb: list[Function], threshold: float = 0.5, propagate: float = 0.3) -> list[Pair]:
