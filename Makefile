@@ -8,7 +8,7 @@ BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 SYSPKG := libreoffice-writer-nogui poppler-utils fonts-noto-cjk fonts-liberation2
 # compilers for the binary comparator's tests and benchmark (programs are built from source there)
-CCPKG  := clang gcc-mingw-w64-x86-64 gcc-aarch64-linux-gnu gcc-arm-linux-gnueabihf libc6-dev-arm64-cross \
+CCPKG  := clang lld gcc-mingw-w64-x86-64 gcc-mingw-w64-i686 gcc-aarch64-linux-gnu gcc-arm-linux-gnueabihf libc6-dev-arm64-cross \
           libc6-dev-armhf-cross ssdeep
 
 .PHONY: demo test setup system-packages lint templates clean
@@ -35,6 +35,7 @@ system-packages:
 	fc-list 2>/dev/null | grep -qi "Noto Serif CJK" || missing="$$missing fonts-noto-cjk"; \
 	fc-list 2>/dev/null | grep -qi "Liberation Serif" || missing="$$missing fonts-liberation2"; \
 	command -v clang >/dev/null 2>&1 && command -v x86_64-w64-mingw32-gcc >/dev/null 2>&1 && \
+	  command -v i686-w64-mingw32-gcc >/dev/null 2>&1 && ls /usr/bin/ld64.lld* >/dev/null 2>&1 && \
 	  [ -e /usr/aarch64-linux-gnu/include/stdio.h ] || missing="$$missing $(CCPKG)"; \
 	if [ -z "$$missing" ]; then exit 0; fi; \
 	if [ "$$(id -u)" = "0" ] && command -v apt-get >/dev/null 2>&1; then \

@@ -21,7 +21,7 @@ SOURCE = r"""
 #define OP_ATTACK 0x3001
 struct player { int hp; int level; long exp; char name[32]; };
 static unsigned checksum(const unsigned char *p, size_t n) {
-    unsigned h = 0x9e3779b1u;
+    unsigned h = 0x5eed1234u;  /* the game's own salt */
     for (size_t i = 0; i < n; i++) { h ^= p[i]; h *= 0x01000193u; h = (h << 7) | (h >> 25); }
     return h;
 }
@@ -138,7 +138,10 @@ def test_stripped_build_and_private_edit_are_found_and_the_unrelated_program_sta
     private = comparator.compare(features["gcc_O2"], features["private_O2"])
     unrelated = comparator.compare(features["gcc_O2"], features["other_O2"])
     assert private.score >= 0.7 > unrelated.score
-    assert "0x9e3779b1" in private.extra["shared_constants"]  # the checksum's seed constant, in both
+    assert "0x5eed1234" in private.extra["shared_constants"]  # the checksum's own salt, in both
+    public = [e for e in private.excluded if e.reason.startswith("public constants")]
+    assert public and any("0x1000193 (FNV)" == v for v in public[0].detail["values"])  # FNV's prime: filtered
+    assert "0x1000193" not in private.extra["shared_constants"]
     assert {"exports", "sections", "resources", "tlsh"} <= set(private.extra["evidence"])
     assert private.score > unrelated.score + 0.3
     across = comparator.compare(features["gcc_O2"], features["gcc_O0"])
@@ -270,3 +273,81 @@ def test_plug_in_indicators_are_findings_of_a_case_and_its_report(builds, tmp_pa
     issued = json.loads(cli_ok("case", "report", case_dir, "--json").out)
     cells = "\n".join(c.text for t in Document(issued["report"]).tables for r in t.rows for c in r.cells)
     assert "外挂特征：写入其他进程内存" in cells and "process_vm_writev" in cells
+
+
+def test_32_bit_x86_programs_are_compared(comparator, tmp_path):
+    """PE32 (i686) builds: the private edit scores above the unrelated program; an i386 object names its calls."""
+    cc = _cc("i686-w64-mingw32-gcc")
+    for name in ("server", "other"):
+        (tmp_path / f"{name}.c").write_text(SOURCE if name == "server" else OTHER)
+    (tmp_path / "private.c").write_text(SOURCE.replace("[GameServer]", "[PrivateServer v2]")
+                                        .replace("i * i * 137", "i * i * 411"))
+    built = {}
+    for name, flags in (("server", ["-O2"]), ("private", ["-O1", "-s"]), ("other", ["-O2"])):
+        built[name] = tmp_path / f"{name}.exe"
+        subprocess.run([cc, *flags, "-o", str(built[name]), str(tmp_path / f"{name}.c")], check=True,
+                       capture_output=True)
+    feats = {n: comparator.extract(p) for n, p in built.items()}
+    assert feats["server"].data["arch"] == "x86" and feats["server"].data["format"] == "PE"
+    private = comparator.compare(feats["server"], feats["private"])
+    unrelated = comparator.compare(feats["server"], feats["other"])
+    assert private.score > unrelated.score + 0.3, (private.extra["evidence"], unrelated.extra["evidence"])
+    assert any(m.category.startswith("matched function") for m in private.matches)
+    (tmp_path / "m.c").write_text(MACHO_SOURCE)  # no headers: the 32-bit C library headers are not needed
+    obj = tmp_path / "m32.o"
+    subprocess.run([_cc("clang"), "-m32", "-O0", "-fPIC", "-c", "-o", str(obj), str(tmp_path / "m.c")],
+                   check=True, capture_output=True)
+    fns = {f["name"]: f for f in comparator.extract(obj).data["functions"]}
+    assert set(fns) == {"mix", "main"}  # `call next; pop ebx` (PIC) starts no function
+    assert {"printf", "puts", "mix"} - set(fns["main"]["imports"]) == {"mix"}  # relocations name the calls
+
+
+MACHO_SOURCE = r"""
+int printf(const char *, ...);
+int puts(const char *);
+static unsigned mix(unsigned h, unsigned v) { h ^= v; h *= 0x5bd1e995u; return h ^ (h >> 15); }
+int main(int argc, char **argv) {
+    unsigned h = 0x5eed1234u;
+    for (int i = 0; i < argc; i++) for (const char *p = argv[i]; *p; p++) h = mix(h, (unsigned)*p);
+    printf("[GameServer] session key %08x\n", h);
+    puts("[GameServer] ready");
+    return 0;
+}
+"""
+LIBSYSTEM_TBD = """--- !tapi-tbd
+tbd-version: 4
+targets: [ x86_64-macos, arm64-macos ]
+install-name: '/usr/lib/libSystem.B.dylib'
+current-version: 1311
+exports:
+  - targets: [ x86_64-macos, arm64-macos ]
+    symbols: [ _printf, _puts, dyld_stub_binder ]
+...
+"""
+
+
+@pytest.mark.parametrize("arch", ["x86_64", "arm64"])
+def test_linked_macho_programs_name_their_stubs(comparator, tmp_path, arch):
+    """A linked Mach-O executable (clang + ld64.lld against a text stub of libSystem): main, its calls, strings."""
+    linker = shutil.which("ld64.lld") or shutil.which("ld64.lld-14") or shutil.which("ld64.lld-15")
+    if linker is None:
+        pytest.skip("ld64.lld is not installed")
+    (tmp_path / "m.c").write_text(MACHO_SOURCE)
+    (tmp_path / "libSystem.tbd").write_text(LIBSYSTEM_TBD)
+    (tmp_path / "p.c").write_text(MACHO_SOURCE.replace("[GameServer]", "[AetherMS]"))  # a rebranded copy
+    exes = []
+    for src in ("m", "p"):
+        obj, exe = tmp_path / f"{src}.o", tmp_path / src
+        subprocess.run([_cc("clang"), "-target", f"{arch}-apple-macos11", "-O2", "-c", "-o", str(obj),
+                        str(tmp_path / f"{src}.c")], check=True, capture_output=True)
+        subprocess.run([linker, "-arch", arch, "-platform_version", "macos", "11.0", "11.0", "-o", str(exe),
+                        str(obj), str(tmp_path / "libSystem.tbd")], check=True, capture_output=True)
+        exes.append(comparator.extract(exe))
+    data = exes[0].data
+    assert data["format"] == "MachO" and data["kind"] == "exe"
+    main = next(f for f in data["functions"] if f["name"] == "main")
+    assert not main["runtime"]  # LC_MAIN's entry is main itself
+    assert {"printf", "puts"} <= set(main["imports"])  # __stubs decoded to their dyld slots
+    assert any("[GameServer]" in s for s in main["strings"])
+    result = comparator.compare(exes[0], exes[1])
+    assert any(m.category.startswith("matched function") and m.a.function == "main" for m in result.matches)

@@ -29,7 +29,8 @@ from comparators.binary.comparator import _fn  # noqa: E402
 
 OUT = ROOT / "comparators" / "binary" / "runtime.json"
 TOOLCHAINS = {"gcc": "gcc", "clang": "clang", "mingw-gcc": "x86_64-w64-mingw32-gcc",
-              "aarch64-gcc": "aarch64-linux-gnu-gcc", "arm-gcc": "arm-linux-gnueabihf-gcc"}
+              "mingw-gcc-i686": "i686-w64-mingw32-gcc", "aarch64-gcc": "aarch64-linux-gnu-gcc",
+              "arm-gcc": "arm-linux-gnueabihf-gcc"}
 PROGRAM = "int main(void) { return 0; }\n"
 # a program calling the usual C library functions: MinGW links its own wrappers of them statically
 TYPICAL = r"""
@@ -56,6 +57,9 @@ def _version(cc: str) -> str:
 def main() -> int:
     comparator = binary.BinaryComparator(indicators=False)
     signatures: set[tuple[int, ...]] = set()
+    strings: set[str] = set()
+    names: set[str] = set()
+    literals = "".join((PROGRAM, TYPICAL, LIBRARY))
     toolchains = {}
     with tempfile.TemporaryDirectory() as tmp:
         folder = Path(tmp)
@@ -77,14 +81,19 @@ def main() -> int:
                                                capture_output=True, check=False)
                         if built.returncode != 0:
                             continue
-                        fns = [_fn(d) for d in comparator.extract(out).data["functions"]]
+                        features = comparator.extract(out).data
+                        strings.update(t for t in features["strings"] if t not in literals)
+                        fns = [_fn(d) for d in features["functions"]]
                         own = [f for f in fns if f.name != "main" and f.name != "empty_library_function"]
+                        names.update(f.name for f in own if f.name)
                         for row in match.signatures(own):
                             signatures.add(tuple(int(v) for v in row))
             print(f"{name}: {toolchains[name]}; {len(signatures)} signatures so far")
     OUT.write_text(json.dumps({"toolchains": toolchains, "num_perm": match.NUM_PERM, "seed": match.SEED,
-                               "signatures": sorted(signatures)}, separators=(",", ":")) + "\n", encoding="utf-8")
-    print(f"wrote {OUT} ({len(signatures)} run-time function signatures)")
+                               "signatures": sorted(signatures), "strings": sorted(strings),
+                               "names": sorted(names)},
+                              separators=(",", ":")) + "\n", encoding="utf-8")
+    print(f"wrote {OUT} ({len(signatures)} run-time function signatures, {len(strings)} strings)")
     return 0
 
 

@@ -7,18 +7,20 @@ constants, imports, exports, section names, PE resources, the TLSH digest of the
 plug-in indicators (:mod:`~comparators.binary.indicators`). ``compare`` matches functions
 (:mod:`~comparators.binary.match`), scores the channels (:mod:`~comparators.binary.score`) and
 reports each matched function pair (address range, name when known, size, similarity), the
-shared distinctive strings and B's plug-in indicators as findings. Run-time start-up code
-and functions matching declared base material are excluded and listed.
+shared distinctive strings and B's plug-in indicators as findings. Run-time start-up code,
+functions matching declared base material, published algorithm and compiler constants
+(:mod:`~comparators.binary.public_constants`) and the toolchain's strings are excluded and listed.
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
 from comparators.base import ComparatorInfo, Comparison, Exclusion, Features, Match, MaterialRef, Region, Signature
-from comparators.binary import disasm, runtime, score
+from comparators.binary import disasm, public_constants, runtime, score
 from comparators.binary import functions as fnmod
 from comparators.binary import match as matcher
 from comparators.binary.read import MAX_BYTES, load, looks_like_program
@@ -30,6 +32,7 @@ MIN_INSTRUCTIONS = 6  # functions shorter than this are matched but not counted 
 MIN_DISTINCT_STRING = 6
 MAX_FUNCTION_FINDINGS = 200
 MAX_STRING_FINDINGS = 20
+MAX_LISTED = 40  # filtered values listed in an exclusion
 VIA_SUFFIX = {"call graph": " (via call graph)", "name": " (by name)"}
 SUFFIXES = frozenset({".exe", ".dll", ".sys", ".so", ".o", ".obj", ".dylib", ".bin", ".elf", ".ko", ".bundle", ""})
 
@@ -53,6 +56,8 @@ class BinaryComparator:
         out: dict[str, Any] = {"threshold": self.threshold, "propagate": self.propagate, "max_bytes": self.max_bytes,
                                "ngram": fnmod.NGRAM, "num_perm": matcher.NUM_PERM, "seed": matcher.SEED,
                                "min_instructions": MIN_INSTRUCTIONS, "normalisation": "mnemonic + operand kinds",
+                               "size_weight": matcher.SIZE_WEIGHT, "cfg_weight": matcher.CFG_WEIGHT,
+                               "public_constants": public_constants.describe(),
                                "score": score.describe(), "runtime": runtime.describe(),
                                "indicators": self.indicators}
         if self.indicators:
@@ -140,11 +145,26 @@ class BinaryComparator:
                     own_a = kept
                 else:
                     own_b = kept
+        own_a, public_a = _without_public_constants(own_a)
+        own_b, public_b = _without_public_constants(own_b)
+        if public_a or public_b:
+            shown = sorted(public_a | public_b)
+            exclusions.append(Exclusion(
+                reason="public constants: published algorithms and compiler division multipliers",
+                detail={"constants_a": len(public_a), "constants_b": len(public_b),
+                        "values": [f"0x{v:x} ({public_constants.source(v)})" for v in shown[:MAX_LISTED]]}))
+        strings_a, toolchain_a = _own_strings(a["strings"])
+        strings_b, toolchain_b = _own_strings(b["strings"])
+        if toolchain_a or toolchain_b:
+            exclusions.append(Exclusion(reason="toolchain strings (compiler identification, C run-time messages)",
+                                        detail={"strings_a": len(toolchain_a), "strings_b": len(toolchain_b),
+                                                "examples": sorted(toolchain_a & toolchain_b)[:5]}))
         pairs = matcher.match(own_a, own_b, self.threshold, self.propagate)
-        evidence = _evidence(a, b, own_a, own_b, pairs)
+        evidence = _evidence({**a, "strings": sorted(strings_a)}, {**b, "strings": sorted(strings_b)},
+                             own_a, own_b, pairs)
         probability = score.probability(evidence)
         matches = self._function_matches(fa, fb, own_a, own_b, pairs)
-        matches += _string_matches(fa, fb, len(matches))
+        matches += _string_matches(fa, fb, strings_a & strings_b, len(matches))
         matches += _indicator_matches(fa, fb, len(matches))
         counted_a = sum(f.instructions for f in own_a if f.instructions >= MIN_INSTRUCTIONS) or 1
         counted_b = sum(f.instructions for f in own_b if f.instructions >= MIN_INSTRUCTIONS) or 1
@@ -180,6 +200,7 @@ class BinaryComparator:
                                      "size_a": x.end - x.address, "size_b": y.end - y.address,
                                      "instructions_a": x.instructions, "instructions_b": y.instructions,
                                      "blocks_a": x.blocks, "blocks_b": y.blocks,
+                                     "edges_a": x.edges, "edges_b": y.edges, "loops_a": x.loops, "loops_b": y.loops,
                                      "imports": sorted(set(x.imports) & set(y.imports)),
                                      "constants": [f"0x{c:x}" for c in sorted(set(x.constants) & set(y.constants))][:8],
                                      "strings": shared}))
@@ -188,14 +209,15 @@ class BinaryComparator:
 
 def _fn_dict(f: fnmod.Function) -> dict[str, Any]:
     return {"address": f.address, "end": f.end, "name": f.name, "section": f.section, "instructions": f.instructions,
-            "blocks": f.blocks, "ngrams": f.ngrams, "constants": f.constants, "imports": f.imports,
+            "blocks": f.blocks, "edges": f.edges, "loops": f.loops, "ngrams": f.ngrams, "constants": f.constants,
+            "imports": f.imports,
             "strings": f.strings, "callees": f.callees, "runtime": f.runtime}
 
 
 def _fn(d: dict[str, Any]) -> fnmod.Function:
     return fnmod.Function(d["address"], d["end"], d["name"], d["section"], d["instructions"], d["blocks"],
-                          list(d["ngrams"]), list(d["constants"]), list(d["imports"]), list(d["strings"]),
-                          list(d["callees"]), bool(d["runtime"]))
+                          d.get("edges", 0), d.get("loops", 0), list(d["ngrams"]), list(d["constants"]),
+                          list(d["imports"]), list(d["strings"]), list(d["callees"]), bool(d["runtime"]))
 
 
 def _region(path: str, f: fnmod.Function) -> Region:
@@ -207,6 +229,23 @@ def _all_ngrams(fns: list[fnmod.Function]):  # noqa: ANN202 - numpy array
 
     values = [g for f in fns for g in f.ngrams]
     return np.asarray(sorted(set(values)), dtype=np.uint64)
+
+
+def _without_public_constants(fns: list[fnmod.Function]) -> tuple[list[fnmod.Function], set[int]]:
+    """The functions with published and compiler-generated constants removed, and the constants removed."""
+    removed: set[int] = set()
+    out = []
+    for f in fns:
+        public = {c for c in f.constants if public_constants.is_public(c)}
+        removed |= public
+        out.append(replace(f, constants=[c for c in f.constants if c not in public]) if public else f)
+    return out, removed
+
+
+def _own_strings(strings: Sequence[str]) -> tuple[set[str], set[str]]:
+    """A program's distinctive strings split into its own and its toolchain's."""
+    toolchain = {t for t in strings if runtime.is_toolchain_string(t)}
+    return set(strings) - toolchain, toolchain
 
 
 def _tlsh(data: bytes) -> str:
@@ -264,9 +303,9 @@ def _evidence(a: dict[str, Any], b: dict[str, Any], own_a: list[fnmod.Function],
             "tlsh": _tlsh_similarity(a.get("tlsh", ""), b.get("tlsh", ""))}
 
 
-def _string_matches(fa: Features, fb: Features, start: int) -> list[Match]:
-    """The longest shared distinctive strings, each located in both files."""
-    shared = sorted(set(fa.data["strings"]) & set(fb.data["strings"]), key=lambda t: (-len(t), t))
+def _string_matches(fa: Features, fb: Features, shared_strings: set[str], start: int) -> list[Match]:
+    """The longest shared distinctive strings (the toolchain's left out), each located in both files."""
+    shared = sorted(shared_strings, key=lambda t: (-len(t), t))
     out = []
     for k, text in enumerate(shared[:MAX_STRING_FINDINGS], start=start + 1):
         at_a, at_b = fa.data["string_at"].get(text), fb.data["string_at"].get(text)

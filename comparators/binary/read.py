@@ -10,8 +10,9 @@ Import resolution (what an indirect call or a stub calls):
   order (``.plt.sec`` 16 bytes an entry, or ``.plt`` after its header), so each stub address is
   mapped to its import. GLOB_DAT relocations name the slots of ``-fno-plt`` calls.
 - PE: every import entry's IAT slot address (image base + RVA) names the import.
-- Mach-O: symbol stubs (``__stubs``) are mapped through the indirect symbol table when LIEF
-  exposes it; relocatable objects name their call targets through relocations.
+- Mach-O: the dyld bindings name the pointer slots; each ``__stubs`` entry (x86-64 ``jmp [rip+d]``,
+  arm64 ``adrp``/``ldr``/``br``) is decoded to its slot; relocatable objects name their call targets
+  through relocations.
 - Relocatable objects (``.o``): a relocation at an instruction's operand names the callee.
 """
 
@@ -333,11 +334,18 @@ def _pe(path: Path, data: bytes, b, lief) -> Program:  # noqa: ANN001
         if fn.address:
             program.starts.add(int(fn.address) if int(fn.address) >= base else base + int(fn.address))
     _pdata(program, b, base)
+    pe_sections = list(b.sections)
     for sym in getattr(b, "symbols", []):  # COFF symbols of an unstripped mingw build
         try:
-            if sym.complex_type == lief.PE.COFF.Symbol.COMPLEX_TYPE.FUNCTION and sym.section is not None:
-                address = base + int(sym.section.virtual_address) + int(sym.value)
-                program.symbols.setdefault(address, sym.name)
+            if not sym.is_function or not 0 < sym.section_idx <= len(
+                    pe_sections):
+                continue
+            address = base + int(pe_sections[sym.section_idx - 1].virtual_address) + int(sym.value)
+            name = sym.name
+            if arch == "x86":  # cdecl's leading underscore and stdcall's "@bytes"
+                name = name[1:] if name.startswith("_") else name
+                name = name.split("@")[0] if "@" in name[1:] else name
+            program.symbols.setdefault(address, name)
         except Exception:  # noqa: BLE001, S112
             continue
     if b.has_resources:
@@ -413,6 +421,7 @@ def _macho(path: Path, data: bytes, b, lief) -> Program:  # noqa: ANN001
     program.imports = sorted({f.name.lstrip("_") for f in b.imported_functions if f.name})
     program.exports = sorted({f.name.lstrip("_") for f in b.exported_functions if f.name})
     program.libraries = sorted({lib.name for lib in b.libraries})
+    _macho_stubs(program, b)
     for r in b.relocations:
         try:
             if r.has_symbol and r.symbol.name and r.has_section:
@@ -422,3 +431,37 @@ def _macho(path: Path, data: bytes, b, lief) -> Program:  # noqa: ANN001
         except Exception:  # noqa: BLE001, S112
             continue
     return program
+
+
+def _macho_stubs(program: Program, b) -> None:  # noqa: ANN001 - LIEF type
+    """Name the lazy and non-lazy pointer slots (dyld bindings) and the ``__stubs`` that jump through them."""
+    slots: dict[int, str] = {}
+    try:
+        for binding in b.bindings:
+            if binding.has_symbol and binding.symbol.name:
+                slots[int(binding.address)] = binding.symbol.name.lstrip("_")
+    except Exception:  # noqa: BLE001 - damaged binding opcodes: calls stay unnamed
+        return
+    program.import_at.update(slots)
+    stubs = next((s for s in program.sections if s.name == "__stubs"), None)
+    if stubs is None or not slots:
+        return
+    code = program.bytes_at(stubs.address, stubs.size)
+    if program.arch == "x86-64":  # jmp qword ptr [rip + disp32]: FF 25 disp32
+        for k in range(0, len(code) - 5, 6):
+            if code[k:k + 2] == b"\xff\x25":
+                (disp,) = struct.unpack_from("<i", code, k + 2)
+                name = slots.get(stubs.address + k + 6 + disp)
+                if name:
+                    program.import_at[stubs.address + k] = name
+    elif program.arch == "arm64":  # adrp x16, page; ldr x16, [x16, #off]; br x16
+        for k in range(0, len(code) - 11, 12):
+            adrp, ldr = struct.unpack_from("<II", code, k)
+            if adrp & 0x9F000000 != 0x90000000 or ldr & 0xFFC00000 != 0xF9400000:
+                continue
+            imm = ((adrp >> 5) & 0x7FFFF) << 2 | (adrp >> 29) & 3
+            imm = imm - (1 << 21) if imm & (1 << 20) else imm
+            page = ((stubs.address + k) & ~0xFFF) + (imm << 12)
+            name = slots.get(page + ((ldr >> 10) & 0xFFF) * 8)
+            if name:
+                program.import_at[stubs.address + k] = name
