@@ -3,6 +3,7 @@
     .venv/bin/python benchmarks/binary/build.py [--out benchmarks/binary/data/build] [--jobs 2] [--force]
 
 Programs (see README_DATA.md): ``sources/game/<variant>/*.c`` (one server each), ``sources/tasks/<task>/impl_<k>.c``,
+``sources/interface/<task>/impl_<k>.c`` (independent implementations calling the same library functions),
 the C same-task implementations of the code benchmark (``benchmarks/code/tasks/<task>/c/impl_<k>.c``, ids
 ``tasks/<task>/code_impl_<k>``) and ``sources/plugins/{cheat,benign}/*.c``. A source may carry a directive comment
 ``/* build: platform=linux|windows|any kind=exe|shared libs=dl libs_linux=m libs_windows=ws2_32 */``.
@@ -205,6 +206,11 @@ def discover() -> list[Program]:
     for task in sorted(p for p in (SOURCES / "tasks").iterdir() if p.is_dir()):
         for src in sorted(task.glob("impl_*.c")):
             pid = f"tasks/{task.name}/{src.stem}"
+            programs.append(program_from_files(pid, pid, task, [src.name]))
+    interface = SOURCES / "interface"
+    for task in sorted(p for p in interface.iterdir() if p.is_dir()) if interface.is_dir() else ():
+        for src in sorted(task.glob("impl_*.c")):
+            pid = f"interface/{task.name}/{src.stem}"
             programs.append(program_from_files(pid, pid, task, [src.name]))
     if CODE_TASKS.is_dir():
         for src in sorted(CODE_TASKS.glob("*/c/impl_*.c")):

@@ -30,6 +30,8 @@ Negative families (B is an independent work):
 
 - ``same_task``: two implementations of one task (``tasks/<task>/impl_*``), any build settings; half
   of them with identical compiler, optimisation and stripping (they share the most toolchain code);
+- ``same_interface``: two independent implementations of one task that call exactly the same C
+  library functions (``interface/<task>/impl_*``, the spec fixes them), so import overlap is 1;
 - ``same_format``: extension modules of two libraries of one format (JSON, MessagePack, TOML);
 - ``independent_server``: the genuine or private game server against the independent one, every pair
   of build settings of one format and architecture;
@@ -75,7 +77,8 @@ DATA = HERE / "data"
 SPLITS = ("tune", "test")
 FIELDS = ("a", "b", "label", "family", "relation", "notes")
 POSITIVE = ("compiler", "optimisation", "stripped", "cross_compiler_opt", "arch", "release", "private_server", "pe")
-NEGATIVE = ("same_task", "same_format", "independent_server", "same_toolchain", "random")
+NEGATIVE = ("same_task", "same_interface", "same_format", "independent_server", "same_toolchain", "random")
+SAME_TASK = {"task": "same_task", "interface": "same_interface"}  # category -> family of independent pairs
 NOT_OVERALL = ("arch",)  # reported on its own, left out of the overall measures
 OPT_PAIRS = {("O0", "O2"), ("O0", "O3"), ("O1", "O3")}
 SALT = "binary-benchmark-split-1"
@@ -131,6 +134,8 @@ def _category(program: str) -> str:
     parts = program.split("/")
     if parts[0] == "tasks" and len(parts) >= 3:
         return "task"
+    if parts[0] == "interface" and len(parts) >= 3:
+        return "interface"
     if parts[0] == "game" and len(parts) >= 3:
         return "game"
     if parts[0] == "plugins" and len(parts) >= 3:
@@ -139,7 +144,7 @@ def _category(program: str) -> str:
 
 
 def _unit(program: str, group: str, category: str) -> str:
-    if category == "task":
+    if category in SAME_TASK:
         return "/".join(program.split("/")[:2])
     if category == "game":
         return "game"
@@ -291,7 +296,7 @@ def negatives(items: list[Item]) -> dict[str, list[Pair]]:
     builds = [i for i in items if i.category != "wheel"]
     tasks: dict[str, list[Item]] = defaultdict(list)
     for it in builds:
-        if it.category == "task":
+        if it.category in SAME_TASK:
             tasks[it.unit].append(it)
     for unit in sorted(tasks):
         group = sorted(tasks[unit], key=lambda i: i.path)
@@ -300,7 +305,8 @@ def negatives(items: list[Item]) -> dict[str, list[Pair]]:
                 continue
             a, b = sorted((x, y), key=lambda i: (i.program, i.path))
             same = "same build: " if a.toolchain == b.toolchain else ""
-            out["same_task"].append(Pair(a, b, 0, "same_task", f"{same}{a.build} vs {b.build}"))
+            family = SAME_TASK[a.category]
+            out[family].append(Pair(a, b, 0, family, f"{same}{a.build} vs {b.build}"))
     games = [i for i in builds if i.game]
     for g, p in itertools.product(games, games):
         if g.game and p.game and g.game[0] in ("genuine", "private") and p.game[0] == "independent" \
@@ -390,7 +396,7 @@ def draw(items: list[Item], split: str, seed: int, cap: int) -> list[Pair]:
             if p.a.sha256 != p.b.sha256 and key not in seen:
                 unique.setdefault(key, p)
         pool = list(unique.values())
-        if family == "same_task":  # half with identical build settings, half with any
+        if family in SAME_TASK.values():  # half with identical build settings, half with any
             alike = [p for p in pool if p.relation.startswith("same build")]
             other = [p for p in pool if not p.relation.startswith("same build")]
             picked = spread(alike, cap // 2, rng, _programs)

@@ -18,7 +18,7 @@ Measures (``common.measures``): overall ROC AUC, best F1 with its threshold and 
 0.9, all over every family but ``arch`` (cross-architecture pairs are reported on their own); the
 ROC AUC of each positive family against all negatives and of all positives against each negative
 family; the "no independent implementation above a private-server edit" check (highest
-``independent_server`` and ``same_task`` score against the lowest ``private_server`` score); speed
+``independent_server``, ``same_task`` and ``same_interface`` score against the lowest ``private_server`` score); speed
 (extraction seconds per MB, comparison seconds per pair). The tune split writes
 ``results/thresholds.json`` (each tool's best-F1 threshold); the test split applies it and reports
 precision, recall and FPR overall and per family there. When ``comparators.binary.indicators``
@@ -58,6 +58,8 @@ from peers import PEERS, PairCache, make_peer, pair_key, run_peer, sha256_file  
 DATA = HERE / "data"
 LABELS = HERE / "sources" / "plugins" / "labels.csv"
 TOOLS = ("ours", *PEERS)
+INDEPENDENT = ("independent_server", "same_task", "same_interface")
+"""Families of independent works that must all score below every private-server edit."""
 TITLE = "# Binary benchmark: results\n"
 CATEGORIES = ("memory_read", "memory_write", "code_injection", "hooking", "speed_hack", "packet_forge",
               "anti_protection")
@@ -247,19 +249,19 @@ def accuracy(rows: list[dict[str, str]], scores: np.ndarray, threshold: float | 
 
 
 def server_check(rows: list[dict[str, str]], scores: np.ndarray) -> dict[str, Any] | None:
-    """Highest independent score (independent_server, same_task) against the lowest private_server score."""
+    """Highest independent score (independent_server, same_task, same_interface) against the lowest private edit."""
     fam = np.array([r["family"] for r in rows])
     private = scores[fam == "private_server"]
     if not len(private):
         return None
     low = float(private.min())
     out: dict[str, Any] = {"min_private_server": low, "private_server_pairs": int(len(private))}
-    for f in ("independent_server", "same_task"):
+    for f in INDEPENDENT:
         s = scores[fam == f]
         out[f"max_{f}"] = float(s.max()) if len(s) else None
         out[f"{f}_at_or_above"] = int(np.sum(s >= low))
         out[f"{f}_pairs"] = int(len(s))
-    highs = [out[f"max_{f}"] for f in ("independent_server", "same_task") if out[f"max_{f}"] is not None]
+    highs = [out[f"max_{f}"] for f in INDEPENDENT if out[f"max_{f}"] is not None]
     out["holds"] = bool(highs) and max(highs) < low
     return out
 
@@ -488,17 +490,14 @@ def render(summary: dict[str, Any], argv: list[str] | None) -> str:
                              for f in negs]), ""]
         checks = {n: summary["tools"][n]["server_check"] for n in names}
         if all(checks.values()):
-            lines += ["No independent implementation above a private-server edit (highest `independent_server` "
-                      "and `same_task` score against the lowest `private_server` score):", ""]
+            lines += ["No independent implementation above a private-server edit (highest `independent_server`, "
+                      "`same_task` and `same_interface` score against the lowest `private_server` score):", ""]
             lines += [table(["check", *names], [
                 ["lowest private_server", *[fmt(checks[n]["min_private_server"]) for n in names]],
-                ["highest independent_server", *[fmt(checks[n]["max_independent_server"]) for n in names]],
-                ["independent_server pairs at or above it",
-                 *[f"{checks[n]['independent_server_at_or_above']}/{checks[n]['independent_server_pairs']}"
-                   for n in names]],
-                ["highest same_task", *[fmt(checks[n]["max_same_task"]) for n in names]],
-                ["same_task pairs at or above it",
-                 *[f"{checks[n]['same_task_at_or_above']}/{checks[n]['same_task_pairs']}" for n in names]],
+                *[row for f in INDEPENDENT for row in (
+                    [f"highest {f}", *[fmt(checks[n].get(f"max_{f}")) for n in names]],
+                    [f"{f} pairs at or above it",
+                     *[f"{checks[n].get(f'{f}_at_or_above', 0)}/{checks[n].get(f'{f}_pairs', 0)}" for n in names]])],
                 ["holds", *["yes" if checks[n]["holds"] else "no" for n in names]]]), ""]
         sp = {n: summary["tools"][n]["speed"] for n in names}
         lines += [table(["speed", *names], [
