@@ -173,6 +173,9 @@ def test_process_vm_writev_via_raw_syscall(linux: dict[str, Path]) -> None:
     assert any("311" in t and "libc syscall()" in t for t in texts), texts
     read = assert_found(path, found, "linux_process_vm_readv", "memory_read")
     assert any("310" in e.text for e in read.evidence)
+    assert_found(path, found, "direct_memory_syscall", "anti_protection")  # around the libc wrappers
+    libc = scan(linux["vm_writev_libc"])
+    assert not [i for i in libc if i.rule == "direct_memory_syscall"]  # the wrapper itself: no evasion
 
 
 def test_raw_svc_on_arm64(arm64: dict[str, Path]) -> None:
@@ -194,7 +197,8 @@ def test_ld_preload_time_interposer(linux: dict[str, Path]) -> None:
     path = linux["preload_time"]
     found = scan(path)
     speed = assert_found(path, found, "linux_time_interposer", "speed_hack")
-    inject = assert_found(path, found, "linux_preload_interposer", "code_injection")
+    inject = assert_found(path, found, "linux_function_interposer", "hooking")  # the library hooks; a launcher injects
+    assert not [i for i in found if i.category == "code_injection"]
     exports = {e.text for e in speed.evidence if e.kind == "export"}
     assert exports == {"gettimeofday", "clock_gettime"}
     assert any(e.kind == "call" and "dlsym" in e.text and "arg1=-0x1" in e.text for e in inject.evidence)
@@ -266,13 +270,18 @@ def test_windows_dll_injector(windows: dict[str, Path]) -> None:
 
 def test_windows_hook_setter(windows: dict[str, Path]) -> None:
     path = windows["hook_setter"]
-    hook = assert_found(path, scan(path), "win_windows_hook_injection", "code_injection")
+    found = scan(path)
+    hook = assert_found(path, found, "win_windows_hook_injection", "code_injection")  # WH_GETMESSAGE from a DLL
     assert any(e.kind == "call" and "SetWindowsHookExA" in e.text for e in hook.evidence)
+    assert_found(path, found, "win_message_hook", "hooking")
 
 
 def test_windows_ntdll_resolved_by_name(windows: dict[str, Path]) -> None:
     path = windows["nt_reader"]
-    read = assert_found(path, scan(path), "win_read_process_memory", "memory_read")
+    found = scan(path)
+    read = assert_found(path, found, "win_read_process_memory", "memory_read")
+    evade = assert_found(path, found, "native_api_by_name", "anti_protection")  # around the hooked Win32 API
+    assert any(e.kind == "string" and e.text == "NtReadVirtualMemory" for e in evade.evidence)
     strings = [e for e in read.evidence if e.kind == "string"]
     assert [e.text for e in strings] == ["NtReadVirtualMemory"]
     assert strings[0].section == ".rdata"

@@ -455,7 +455,8 @@ _NUM = re.compile(r"^#?(-?(?:0x[0-9a-f]+|\d+))$")
 _RIP = re.compile(r"\[rip ([+-]) (0x[0-9a-f]+|\d+)\]")
 _ABS = re.compile(r"^(?:dword|qword) ptr (?:ds:)?\[(0x[0-9a-f]+)\]$")
 _JMP_STORES = {("byte", 0xE9): "E9 (jmp rel32)", ("word", 0x25FF): "FF 25 (jmp [mem])",
-               ("dword", 0x25FF): "FF 25 00 00 (jmp [rip])", ("word", 0xB848): "48 B8 (movabs rax)",
+               ("dword", 0x25FF): "FF 25 00 00 (jmp [rip])", ("qword", 0x25FF): "FF 25 00 00 00 00 (jmp [rip])",
+               ("word", 0xB848): "48 B8 (movabs rax)",
                ("word", 0xE0FF): "FF E0 (jmp rax)"}
 """Immediate stores (width, value) that write the first bytes of a jump: an inline hook being planted."""
 _WINDOW = 24

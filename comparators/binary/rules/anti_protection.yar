@@ -83,3 +83,29 @@ rule protection_module_names
     condition:
         any of them
 }
+
+rule native_api_by_name
+{
+    meta:
+        category = "anti_protection"
+        title = "Resolves native memory and process services by name at run time (bypasses hooked Win32 APIs and the import table)"
+        title_zh = "运行时按名称解析原生内存与进程服务（绕过被监控的 Win32 接口和导入表）"
+        weight = 3
+    condition:
+        is_pe and (api_GetProcAddress or api_LdrGetProcedureAddress) and (
+            dyn_NtReadVirtualMemory or dyn_NtWriteVirtualMemory or dyn_NtProtectVirtualMemory
+            or dyn_NtOpenProcess or dyn_NtAllocateVirtualMemory or dyn_NtCreateThreadEx
+            or dyn_ZwReadVirtualMemory or dyn_ZwWriteVirtualMemory)
+}
+
+rule direct_memory_syscall
+{
+    meta:
+        category = "anti_protection"
+        title = "Makes memory-access or tracing system calls directly, not through their C library wrappers (bypasses hooked libc)"
+        title_zh = "直接发起内存访问或跟踪类系统调用，不经 C 库封装函数（绕过被挂钩的 libc）"
+        weight = 3
+    condition:
+        (sys_process_vm_readv and not imp_process_vm_readv) or (sys_process_vm_writev and not imp_process_vm_writev)
+        or (sys_ptrace and not imp_ptrace)
+}

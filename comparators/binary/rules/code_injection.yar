@@ -54,26 +54,13 @@ rule win_windows_hook_injection
 {
     meta:
         category = "code_injection"
-        title = "Installs a Windows hook procedure from a DLL (SetWindowsHookEx with a module handle)"
-        title_zh = "以模块句柄调用 SetWindowsHookEx，将钩子 DLL 加载进其他进程"
+        title = "Installs a Windows hook procedure from a DLL (SetWindowsHookEx with a module handle, not a low-level hook)"
+        title_zh = "以模块句柄调用 SetWindowsHookEx（非低级钩子），将钩子 DLL 加载进其他进程"
         weight = 4
     condition:
-        arg3_SetWindowsHookExA_nonzero or arg3_SetWindowsHookExW_nonzero
-}
-
-rule linux_preload_interposer
-{
-    meta:
-        category = "code_injection"
-        title = "Shared library that interposes libc functions (for LD_PRELOAD) and forwards with dlsym(RTLD_NEXT)"
-        title_zh = "共享库覆盖 libc 函数（供 LD_PRELOAD 注入），并以 dlsym(RTLD_NEXT) 转调原函数"
-        weight = 4
-    condition:
-        is_shared and (arg1_dlsym_is_neg1 or arg1_dlvsym_is_neg1) and (
-            exp_gettimeofday or exp_clock_gettime or exp_time or exp_nanosleep or exp_usleep
-            or exp_send or exp_recv or exp_sendto or exp_recvfrom or exp_sendmsg or exp_recvmsg
-            or exp_read or exp_write or exp_connect or exp_SSL_write or exp_SSL_read
-            or exp_glXSwapBuffers or exp_eglSwapBuffers or exp_SDL_GetTicks or exp_dlopen)
+        // WH_KEYBOARD_LL (13) and WH_MOUSE_LL (14) run in the installing process: nothing is injected
+        (arg3_SetWindowsHookExA_nonzero and not (arg1_SetWindowsHookExA_is_13 or arg1_SetWindowsHookExA_is_14))
+        or (arg3_SetWindowsHookExW_nonzero and not (arg1_SetWindowsHookExW_is_13 or arg1_SetWindowsHookExW_is_14))
 }
 
 rule linux_ld_preload_launcher

@@ -58,3 +58,30 @@ rule iat_patching
         is_pe and (api_ImageDirectoryEntryToData or api_ImageDirectoryEntryToDataEx or api_RtlImageDirectoryEntryToData)
         and (api_VirtualProtect or api_VirtualProtectEx) and api_GetProcAddress
 }
+
+rule win_message_hook
+{
+    meta:
+        category = "hooking"
+        title = "Hooks input or window messages system-wide (SetWindowsHookEx: keyboard, mouse, message hooks)"
+        title_zh = "在系统范围挂钩输入或窗口消息（SetWindowsHookEx：键盘、鼠标、消息钩子）"
+        weight = 3
+    condition:
+        api_SetWindowsHookExA or api_SetWindowsHookExW
+}
+
+rule linux_function_interposer
+{
+    meta:
+        category = "hooking"
+        title = "Hooks library functions by interposition: a shared library (for LD_PRELOAD) that defines them and forwards with dlsym(RTLD_NEXT)"
+        title_zh = "以符号覆盖方式挂钩库函数：共享库（供 LD_PRELOAD 加载）定义同名函数，并以 dlsym(RTLD_NEXT) 转调原函数"
+        weight = 4
+    condition:
+        is_shared and (arg1_dlsym_is_neg1 or arg1_dlvsym_is_neg1) and (
+            exp_gettimeofday or exp_clock_gettime or exp_time or exp_nanosleep or exp_usleep
+            or exp_send or exp_recv or exp_sendto or exp_recvfrom or exp_sendmsg or exp_recvmsg
+            or exp_read or exp_write or exp_connect or exp_SSL_write or exp_SSL_read
+            or exp_ptrace or exp_fopen or exp_open or exp_openat
+            or exp_glXSwapBuffers or exp_eglSwapBuffers or exp_SDL_GetTicks or exp_dlopen)
+}
