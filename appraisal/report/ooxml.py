@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import io
 import zipfile
+from collections.abc import Callable, Sequence
 from datetime import datetime
 from typing import Any
 
@@ -101,9 +102,10 @@ def set_column_widths(table, widths_cm: list[float]) -> None:
             cell.width = Cm(width)
 
 
-def fix_core_properties(document, when: datetime, title: str) -> None:
-    """Deterministic document properties (no wall-clock time in the file)."""
+def fix_core_properties(document, when: datetime, title: str, keywords: str = "") -> None:
+    """Deterministic document properties (no wall-clock time in the file); ``keywords`` as given."""
     props = document.core_properties
+    props.keywords = keywords
     props.created = when
     props.modified = when
     props.last_printed = when
@@ -126,3 +128,60 @@ def normalised_docx_bytes(document) -> bytes:
             info.external_attr = 0o644 << 16
             dst.writestr(info, src.read(name))
     return out.getvalue()
+
+
+_W_T, _W_R = qn("w:t"), qn("w:r")
+_BREAKS = {qn("w:br"): "\n", qn("w:cr"): "\n", qn("w:tab"): "\t"}
+
+
+def rewrite_text(document, rule: Callable[[Sequence[tuple[str, bool]]], list[str]],
+                 frozen: Callable[[Any], bool]) -> None:
+    """Rewrite every paragraph's text (body, tables, headers, footers) with ``rule``, run by run.
+
+    ``rule`` gets a paragraph as pieces ``(text, frozen)`` — one per ``w:t``, plus frozen
+    ``"\n"``/``"\t"`` pieces for breaks and tabs, so context never runs across them — and
+    returns the new text of every piece. ``frozen(run_element)`` marks runs kept verbatim (they
+    still give context). Run properties are untouched; only the text changes.
+    """
+    roots = [document.element.body]
+    for section in document.sections:
+        for part in (section.header, section.footer, section.first_page_header, section.first_page_footer,
+                     section.even_page_header, section.even_page_footer):
+            if not part.is_linked_to_previous:
+                roots.append(part._element)
+    for root in roots:
+        for paragraph in root.iter(qn("w:p")):
+            _rewrite_paragraph(paragraph, rule, frozen)
+
+
+def _rewrite_paragraph(paragraph, rule: Callable[[Sequence[tuple[str, bool]]], list[str]],
+                       frozen: Callable[[Any], bool]) -> None:
+    nodes: list[Any] = []
+    pieces: list[tuple[str, bool]] = []
+    for run in paragraph.iter(_W_R):
+        if _owner(run) is not paragraph:  # a run of a paragraph nested in a text box: done on its own
+            continue
+        keep = frozen(run)
+        for child in run:
+            if child.tag == _W_T:
+                nodes.append(child)
+                pieces.append((child.text or "", keep))
+            elif child.tag in _BREAKS:
+                nodes.append(None)
+                pieces.append((_BREAKS[child.tag], True))
+    if not any(text and not keep for text, keep in pieces):
+        return
+    for node, (old, _keep), new in zip(nodes, pieces, rule(pieces), strict=True):
+        if node is None or new == old:
+            continue
+        node.text = new
+        if new != new.strip():
+            node.set(qn("xml:space"), "preserve")
+
+
+def _owner(element):
+    """The nearest ``w:p`` around ``element``."""
+    parent = element.getparent()
+    while parent is not None and parent.tag != qn("w:p"):
+        parent = parent.getparent()
+    return parent
