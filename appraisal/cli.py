@@ -96,6 +96,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--lang", default="zh", choices=("zh", "en"))
     p.add_argument("--json", action="store_true")
     p = case.add_parser("add", help="take a material into the case")
+    _wait_option(p)
     p.add_argument("dir", type=Path)
     p.add_argument("path", type=Path)
     p.add_argument("--side", required=True, choices=("A", "B"))
@@ -110,12 +111,20 @@ def build_parser() -> argparse.ArgumentParser:
         if verb == "run":
             p.add_argument("--kind", choices=comparators.KINDS)
             p.add_argument("--known-files", type=Path, help="known third-party file hashes to exclude")
+        else:
+            p.add_argument("--against", type=Path, action="append", default=[], metavar="REPORT",
+                           help="an issued report (.pdf, .docx), its manifest (.json) or a copy of audit.head: "
+                                "check that the audit log still holds, unchanged, the entry it pinned and every "
+                                "entry before it; repeatable")
+        _wait_option(p)
         p.add_argument("--json", action="store_true")
     p = case.add_parser("rerun", help="recompute the findings in a clean folder and compare them")
     p.add_argument("dir", type=Path)
+    _wait_option(p)
     p.add_argument("--json", action="store_true")
     p = case.add_parser("report", help="write the report (docx; --pdf with LibreOffice)")
     p.add_argument("dir", type=Path)
+    _wait_option(p)
     p.add_argument("--lang", choices=("zh", "en"))
     p.add_argument("--pdf", action="store_true")
     p.add_argument("--allow-unreviewed", action="store_true",
@@ -127,6 +136,18 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--target", type=Path, default=None, help="case folder (default: cases/sample)")
     p.add_argument("--no-pdf", action="store_true")
     return parser
+
+
+def _wait_option(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--wait", type=float, default=0.0, metavar="SECONDS",
+                        help="when another run uses the case, wait up to SECONDS for it (default: refuse at once)")
+
+
+def _open_for_writing(args: argparse.Namespace) -> Case:
+    """Open the case of a writing verb with its lock (exit 2 when another run keeps it past ``--wait``)."""
+    if args.wait < 0:
+        raise InputError("--wait", "must be zero or more seconds")
+    return Case.open(args.dir, lock=True, wait=args.wait)
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -309,7 +330,7 @@ def _case_create(args: argparse.Namespace) -> int:
 
 
 def _case_add(args: argparse.Namespace) -> int:
-    with Case.open(args.dir) as case:
+    with _open_for_writing(args) as case:
         m = case.add_material(args.path, args.side, label=args.label, source=args.source, base=args.base)
         data = {"id": m.id, "side": m.side, "base": m.is_base, "kind": m.kind, "path": m.relpath,
                 "sha256": m.sha256, "size": m.size, "files": m.file_count}
@@ -319,7 +340,7 @@ def _case_add(args: argparse.Namespace) -> int:
 
 def _case_run(args: argparse.Namespace) -> int:
     from appraisal.batch.progress import progress_bar
-    with Case.open(args.dir) as case:
+    with _open_for_writing(args) as case:
         pairs = max(1, sum(1 for m in case.materials() if m.side == "A" and not m.is_base)
                     * sum(1 for m in case.materials() if m.side == "B" and not m.is_base))
         with progress_bar(pairs, "pairs") as bar:
@@ -343,18 +364,37 @@ def _case_run(args: argparse.Namespace) -> int:
 
 
 def _case_verify(args: argparse.Namespace) -> int:
-    with Case.open(args.dir) as case:
-        problems = case.verify(record=True)
-        data = {"ok": not problems, "problems": problems, "materials": len(case.materials())}
-        text = "verified: all materials match their intake hashes; audit chain intact" if not problems \
-            else "VERIFICATION FAILED:\n" + "\n".join(f"  - {p}" for p in problems)
+    from appraisal.report.pin import read_pin
+    from comparators.hashing import sha256_file
+    pins = [read_pin(path) for path in args.against]  # bad input (exit 2) before the case is touched
+    with _open_for_writing(args) as case:
+        head = case.audit_head()
+        problems = case.verify(record=True, pins=pins)
+        against = []
+        for path, pin in zip(args.against, pins, strict=True):
+            pin_problems = case.check_pins([pin])
+            against.append({"file": str(path), "seq": pin.seq, "hash": pin.hash, "ok": not pin_problems,
+                            "registered_in_entry": case.registered_output(sha256_file(path))})
+        data = {"ok": not problems, "problems": problems, "materials": len(case.materials()),
+                "audit": {"entries": head.seq, "head": {"seq": head.seq, "hash": head.hash}}, "against": against}
+        if problems:
+            text = "VERIFICATION FAILED:\n" + "\n".join(f"  - {p}" for p in problems)
+        else:
+            lines = ["verified: all materials match their intake hashes; audit chain intact "
+                     f"({head.seq} entries before this verification, head sha256 {head.hash})"]
+            for item in against:
+                where = (f"; the file itself is registered in export entry {item['registered_in_entry']}"
+                         if item["registered_in_entry"] else "")
+                lines.append(f"  {item['file']}: pinned entry {item['seq']} (sha256 {item['hash']}) is in the log, "
+                             f"unchanged, with an intact chain before it{where}")
+            text = "\n".join(lines)
         _emit(args, data, text)
     return EXIT_OK if not problems else EXIT_INTEGRITY
 
 
 def _case_rerun(args: argparse.Namespace) -> int:
     from appraisal.custody.rerun import rerun
-    with Case.open(args.dir) as case:
+    with _open_for_writing(args) as case:
         result = rerun(case)
         text = (f"rerun: identical; {result.comparisons} comparison(s), {result.findings} finding(s) "
                 f"recomputed from the materials match the stored findings (sha256 {result.stored_sha256})"
@@ -367,7 +407,7 @@ def _case_rerun(args: argparse.Namespace) -> int:
 def _case_report(args: argparse.Namespace) -> int:
     from appraisal.report.builder import issue_report
     from appraisal.report.pdf import PdfError
-    with Case.open(args.dir) as case:
+    with _open_for_writing(args) as case:
         try:
             issued = issue_report(case, args.lang, pdf=args.pdf, allow_unreviewed=args.allow_unreviewed,
                                   draft=args.draft)

@@ -95,7 +95,7 @@ def test_opinion_and_results_count_seconds_not_lines(audio_case: dict[str, objec
     assert den_b <= result["units"]["b"] + 0.05 and num_b > 0.8 * den_b
     headers = [c.text for t in document.tables for c in t.rows[0].cells]
     assert "检材录音时长（秒）" in headers and "检材可比行数" not in headers
-    assert "录音的位置以“文件:起止时间（秒）”表示" in text
+    assert "录音的位置以“文件：起止时间（秒）”表示" in text
 
 
 def test_seconds_figures_take_the_union_of_segments_and_follow_the_filtration() -> None:

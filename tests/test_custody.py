@@ -12,7 +12,9 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+import pytest
 from conftest import cli, cli_ok, flip_one_byte, make_writable, material_file, query_db, run_cli, tamper_db
+from docx import Document
 
 EXIT_INTEGRITY = 1
 
@@ -197,3 +199,179 @@ def test_report_whose_export_entry_is_edited_is_detected(run_case: Path) -> None
 
     assert any("report-v1-zh.docx" in p or "export" in p for p in problems), problems
     assert_report_blocked(run_case)
+
+
+# --------------------------------------------------------------------------- the head anchor (issue 18)
+
+
+def write_head_file(case: Path, seq: int) -> None:
+    """What a careful forger does after cutting the log: make ``audit.head`` name the new last entry."""
+    (digest,), = query_db(case, "SELECT hash FROM audit WHERE seq = ?", (seq,))
+    (case / "audit.head").write_text(json.dumps({"seq": seq, "hash": digest}) + "\n", encoding="utf-8")
+
+
+def test_truncated_log_with_its_head_deleted_is_detected(run_case: Path) -> None:
+    cli_ok("case", "verify", run_case)
+    last = last_audit_seq(run_case)
+    tamper_db(run_case, "DROP TRIGGER audit_no_delete", f"DELETE FROM audit WHERE seq = {last}")
+    (run_case / "audit.head").unlink()
+
+    problems = verify_problems(run_case)
+
+    assert any("audit.head is missing" in p for p in problems), problems
+    assert_report_blocked(run_case)
+    verify_problems(run_case)  # recording failed verifications never re-creates the anchor
+    assert not (run_case / "audit.head").exists()
+
+
+def test_entries_after_the_recorded_head_are_detected(run_case: Path) -> None:
+    older = (run_case / "audit.head").read_bytes()
+    cli_ok("case", "verify", run_case)
+    (run_case / "audit.head").write_bytes(older)  # an older copy put back
+
+    problems = verify_problems(run_case)
+
+    assert any("after the one recorded in audit.head" in p for p in problems), problems
+    assert_report_blocked(run_case)
+
+
+def crash_on_head_write(monkeypatch: pytest.MonkeyPatch, which: int) -> None:
+    """Simulate a crash in the next change: ``which`` 1 = just after the pending head is written
+    (before ``COMMIT``), 2 = instead of the final head write (after ``COMMIT``)."""
+    from appraisal.custody import audit
+    real, calls = audit.write_head, []
+
+    def dying(path: Path, head: audit.Head) -> None:
+        calls.append(head)
+        if len(calls) == 2:
+            raise KeyboardInterrupt("simulated crash after the commit")
+        real(path, head)
+        if which == 1:
+            raise KeyboardInterrupt("simulated crash before the commit")
+
+    monkeypatch.setattr(audit, "write_head", dying)
+
+
+@pytest.mark.parametrize("which", [1, 2], ids=["before-commit", "after-commit"])
+def test_a_crash_around_the_commit_leaves_a_case_that_verifies(run_case: Path, monkeypatch: pytest.MonkeyPatch,
+                                                               which: int) -> None:
+    from appraisal.custody.case import Case
+    before = last_audit_seq(run_case)
+    with Case.open(run_case, actor="tester") as case:
+        crash_on_head_write(monkeypatch, which)
+        with pytest.raises(KeyboardInterrupt):
+            case.log_event("note", "crash test")
+        monkeypatch.undo()
+    head = json.loads((run_case / "audit.head").read_text(encoding="utf-8"))
+    assert head["pending"]["seq"] == before + 1, head  # the crash left the two-step head half-way
+    assert last_audit_seq(run_case) == before + (which - 1)  # rolled back (1) or committed (2)
+
+    result = cli("case", "verify", run_case, "--json")
+
+    assert result.code == 0, result.out
+    assert json.loads((run_case / "audit.head").read_text(encoding="utf-8")).get("pending") is None
+
+
+def test_head_rule_accepts_only_the_head_or_its_pending_entry() -> None:
+    from appraisal.custody.audit import GENESIS, Head, Ref, entry_hash, head_problems
+    items = []
+    for seq in (1, 2, 3):
+        entry = {"seq": seq, "ts_utc": "2026-01-01T00:00:00Z", "actor": "t", "action": "a", "target": "x",
+                 "params": {}, "inputs": [], "outputs": [], "tool": "t", "tool_version": "1",
+                 "prev_hash": items[-1]["hash"] if items else GENESIS}
+        entry["hash"] = entry_hash(entry)
+        items.append(entry)
+    h = {e["seq"]: e["hash"] for e in items}
+    pending = Head(2, h[2], Ref(3, h[3]))
+    assert head_problems(items, pending) == [] and head_problems(items[:2], pending) == []
+    assert head_problems(items, Head(3, h[3])) == []
+    assert "deleted" in head_problems(items[:2], Head(3, h[3]))[0]
+    assert "after" in head_problems(items, Head(2, h[2]))[0]
+    assert "rewritten" in head_problems(items, Head(3, "f" * 64))[0]
+    assert "missing" in head_problems(items, None)[0]
+
+
+# --------------------------------------------------------------------------- the report pins the log (issue 18)
+
+
+def issued_pin(case: Path) -> dict[str, object]:
+    return json.loads((case / "reports" / "manifest-v1.json").read_text(encoding="utf-8"))["audit_head"]
+
+
+def test_every_report_prints_the_audit_head_and_count_and_the_manifest_records_them(run_case: Path) -> None:
+    cli_ok("case", "report", run_case, "--draft")
+    pin = issued_pin(run_case)
+    export, = query_db(run_case, "SELECT seq FROM audit WHERE action = 'export'")
+    assert pin["seq"] == pin["entries"] == export[0] - 1  # the entry just before the report's own export
+    (digest,), = query_db(run_case, "SELECT hash FROM audit WHERE seq = ?", (pin["seq"],))
+    assert pin["hash"] == digest
+    text = "\n".join(p.text for p in Document(str(run_case / "reports" / "report-v1-zh.docx")).paragraphs)
+    assert f"audit-pin seq={pin['seq']} sha256={pin['hash']}" in text
+    assert f"审计日志共 {pin['entries']} 条记录，末条为第 {pin['seq']} 条" in text
+
+
+def test_verify_against_the_report_catches_a_truncation_the_case_alone_no_longer_shows(run_case: Path) -> None:
+    cli_ok("case", "report", run_case, "--draft")
+    docx = run_case / "reports" / "report-v1-zh.docx"
+    manifest = run_case / "reports" / "manifest-v1.json"
+    pin = issued_pin(run_case)
+    good = cli("case", "verify", run_case, "--against", docx, "--against", manifest, "--json")
+    assert good.code == 0, good.out + good.err
+    assert [a["ok"] for a in json.loads(good.out)["against"]] == [True, True]
+    assert json.loads(good.out)["against"][0]["registered_in_entry"] == pin["seq"] + 1
+
+    # cut the log back to before the pinned entry, drop the report's row, re-anchor audit.head
+    keep = int(pin["seq"]) - 1
+    tamper_db(run_case, "DROP TRIGGER audit_no_delete", f"DELETE FROM audit WHERE seq > {keep}", "DELETE FROM reports")
+    write_head_file(run_case, keep)
+    assert cli("case", "verify", run_case, "--json").code == 0  # the case alone cannot show it any more
+
+    for against in (docx, manifest):
+        result = cli("case", "verify", run_case, "--against", against, "--json")
+        assert result.code == EXIT_INTEGRITY, result.out
+        problems = json.loads(result.out)["problems"]
+        assert any(against.name in p and f"audit entry {pin['seq']}" in p for p in problems), problems
+
+
+def test_verify_against_the_issued_pdf(run_case: Path) -> None:
+    from appraisal.report.pdf import soffice
+    if soffice() is None:
+        pytest.skip("LibreOffice is not installed")
+    cli_ok("case", "report", run_case, "--draft", "--pdf")
+    pdf = run_case / "reports" / "report-v1-zh.pdf"
+    pin = issued_pin(run_case)
+    assert cli("case", "verify", run_case, "--against", pdf).code == 0
+    tamper_db(run_case, "DROP TRIGGER audit_no_update",
+              f"UPDATE audit SET actor = 'mallory' WHERE seq = {int(pin['seq']) - 2}")
+    result = cli("case", "verify", run_case, "--against", pdf, "--json")
+    assert result.code == EXIT_INTEGRITY
+    assert any(pdf.name in p and "chain up to the pinned entry" in p for p in json.loads(result.out)["problems"])
+
+
+def test_pin_is_read_from_a_pdf_text_layer_even_when_the_hash_wraps(tmp_path: Path) -> None:
+    from fpdf import FPDF
+
+    from appraisal.report.pin import read_pin
+    digest = "0123456789abcdef" * 4
+    pdf = FPDF()
+    pdf.add_page()
+    pdf.set_font("Courier", size=9)
+    pdf.multi_cell(60, 5, f"audit-pin seq=42 sha256={digest}")  # a narrow cell: the hash breaks over lines
+    path = tmp_path / "report.pdf"
+    pdf.output(str(path))
+
+    pin = read_pin(path)
+
+    assert (pin.seq, pin.hash) == (42, digest)
+
+
+def test_verify_against_a_missing_or_pinless_file_is_bad_input(run_case: Path, tmp_path: Path) -> None:
+    from docx import Document as NewDocument
+    empty = tmp_path / "old-report.docx"
+    NewDocument().save(str(empty))
+    for path, words in ((tmp_path / "nope.pdf", "does not exist"), (empty, "carries no audit pin"),
+                        (run_case / "case.toml", "is not a report")):
+        result = run_cli("case", "verify", run_case, "--against", path)
+        assert result.code == 2, result.out + result.err
+        assert len(result.err_lines) == 1 and str(path) in result.err and words in result.err, result.err
+        assert "Traceback" not in result.err

@@ -471,7 +471,7 @@ def test_an_opinion_over_lines_and_pixels_gives_one_clause_per_unit() -> None:
     cfg = CaseConfig("test", matters=["图像及源代码是否存在相同或实质性相似"])
     (zh,) = opinions(cfg, [code, image], "zh")
     assert zh.type == "positive" and not zh.confirmed
-    assert "代码及文本120行,占样本可比代码及文本1000行的12.0%" in zh.text
+    assert "代码及文本120行，占样本可比代码及文本1000行的12.0%" in zh.text
     assert "区域1处、面积153,600像素，占样本图像面积273,280像素的56.2%" in zh.text
     assert "153720" not in zh.text and "153,720" not in zh.text  # lines never added to pixels
     (en,) = opinions(cfg, [code, image], "en")

@@ -12,6 +12,7 @@ from docx import Document
 from nbclient import NotebookClient
 
 from appraisal.custody.case import Case
+from appraisal.report.typography import typeset
 from appraisal.review import decisions as review
 from appraisal.review.browser import ReviewBrowser
 from appraisal.review.dashboard import cjk_font, dashboard_figure, dashboard_png, file_coverage, score_bins
@@ -74,7 +75,7 @@ def test_walkthrough_runs_headless_and_its_decisions_reach_case_and_report(tmp_p
         report = case.root / "reports" / "report-v1-zh.docx"
         body = "\n".join(p.text for p in Document(str(report)).paragraphs)
     rejected = next(fid for fid, d in decided.items() if d.decision == "rejected")
-    assert rejected in body and decided[rejected].reason in body
+    assert rejected in body and typeset(decided[rejected].reason) in body  # set in Chinese typography
 
 
 def test_browser_navigates_sorts_and_records_through_the_library(case_copy: Path) -> None:

@@ -16,6 +16,7 @@ import subprocess
 import tomllib
 import zipfile
 from pathlib import Path
+from typing import Any
 
 import pytest
 import tomli_w
@@ -25,10 +26,11 @@ from docx import Document
 from appraisal.custody.case import Case
 from appraisal.custody.config import Opinion
 from appraisal.demo import build_sample
-from appraisal.report import labels
+from appraisal.report import exhibits, labels
 from appraisal.report.builder import build_docx, issue_report
 from appraisal.report.opinion import lint
 from appraisal.report.pdf import soffice
+from appraisal.report.typography import typeset
 from appraisal.report.validate import check
 from appraisal.review.decisions import decisions
 
@@ -90,8 +92,8 @@ def test_every_required_section_and_field_is_present(docs: dict[str, bytes], sam
     for expert in cfg.experts:
         assert expert.name in text and expert.licence in text
     if lang == "zh":
-        for phrase in ("司法鉴定意见书", "声", "使用本鉴定文书应当保持其完整性和严肃性", "鉴定人负责制度", "(签名)",
-                       "(司法鉴定专用章)", "SF/T 0158-2023", "软件相似性鉴定技术规范", "委托人陈述"):
+        for phrase in ("司法鉴定意见书", "声", "使用本鉴定文书应当保持其完整性和严肃性", "鉴定人负责制度", "（签名）",
+                       "（司法鉴定专用章）", "SF/T 0158-2023", "软件相似性鉴定技术规范", "委托人陈述"):
             assert phrase in text, phrase
         y, m, d = (int(x) for x in cfg.report_date.split("-"))
         assert f"{y}年{m}月{d}日" in text
@@ -151,7 +153,7 @@ def test_tools_table_has_versions_params_and_validation_from_data(docs: dict[str
 
 def test_method_section_states_the_expected_similarity_baseline_and_the_corpus(docs: dict[str, bytes]) -> None:
     zh, en = all_text(docs["zh"]), all_text(docs["en"])
-    assert "相似度以独立实现之间的预期相似为基准" in zh and "公共内容参照库:code: the files of both packages" in zh
+    assert "相似度以独立实现之间的预期相似为基准" in zh and "公共内容参照库：code: the files of both packages" in zh
     assert "what independent implementations share" in en and "groups of near-duplicate files" in en
     assert "Commonplace reference corpus: code: the files of both packages and their base material" in en
 
@@ -184,14 +186,49 @@ def test_rejected_and_excluded_findings_are_listed_with_reasons_and_not_counted(
     others = {f: d for f, d in decided.items() if d.decision != "accepted"}
     assert {d.decision for d in others.values()} == {"rejected", "excluded"}
     for finding_id, d in others.items():
-        assert d.reason in text
+        assert typeset(d.reason) in text  # the expert's own wording, set in Chinese typography
         assert not re.search(r"附件3-\d+ 发现项 " + re.escape(finding_id), text)
     fig = data.figures[0][1]
     excluded = next(d for d in others.values() if d.decision == "excluded")
-    assert "开源代码" in text and excluded.reason in text
+    assert "开源代码" in text and typeset(excluded.reason) in text
     assert fig.den_a_after < fig.den_a_before and fig.num_a_after <= fig.num_a_before
     assert f"{fig.num_a_after}/{fig.den_a_after}" in text
     assert f"{100 * fig.num_a_after / fig.den_a_after:.1f}%" in text  # the opinion's figure
+
+
+HALF_WIDTH_IN_CHINESE = re.compile(r"[\u4e00-\u9fff][:;,?!()]|[:;,?!()][\u4e00-\u9fff]")
+
+
+def docx_paragraphs(data: bytes) -> list[Any]:
+    """Every paragraph of a docx: body, table cells (nested tables too), headers and footers."""
+    from docx.text.paragraph import Paragraph
+    document = Document(io.BytesIO(data))
+    roots = [document.element.body] + [s.header._element for s in document.sections]
+    return [Paragraph(p, document) for root in roots for p in root.iter(
+        "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}p")]
+
+
+def test_zh_report_uses_full_width_punctuation_in_chinese_text(docs: dict[str, bytes], sample: Path) -> None:
+    paragraphs = docx_paragraphs(docs["zh"])
+    prose = ["".join(r.text for r in p.runs if r.font.name != "Liberation Mono") for p in paragraphs]
+    bad = [text[max(0, m.start() - 12):m.end() + 12] for text in prose for m in HALF_WIDTH_IN_CHINESE.finditer(text)]
+    assert not bad, bad
+    text = "\n".join(p.text for p in paragraphs)
+    # the issue's three examples: case.toml's summary, the digest line, a material's source
+    assert "委托人称：原告" in text and "委托人称:" not in text
+    assert "（软件包/目录），7 个文件" in text and "),7 个文件" not in text
+    assert "封存完好；接收时间" in text and "完好;接收" not in text
+    # half-width kept: hashes, paths, code excerpts, Latin text
+    with Case.open(sample) as case:
+        hashes = [m.sha256 for m in case.materials()]
+        regions = [exhibits.where(m[side]) for c in case.comparisons() for m in c["result"]["matches"]
+                   for side in ("a", "b")]
+    assert all(h in text for h in hashes)
+    assert all(r in text for r in regions) and any(":" in r for r in regions)
+    assert 'raise ValueError("金币不足，无法购买")' in text  # code: brackets around Chinese stay half-width
+    assert "SF/T 0158-2023" in text
+    # the English report is left as it is
+    assert "委托人称:原告" in "\n".join(p.text for p in docx_paragraphs(docs["en"]))
 
 
 def test_rebuild_is_byte_identical(sample: Path, docs: dict[str, bytes]) -> None:
@@ -322,17 +359,21 @@ def test_reissue_keeps_v1_writes_v2_manifest_and_pdf(sample: Path, tmp_path: Pat
 
 
 def test_issued_report_carries_the_audit_log_as_verifiable_json_lines(sample: Path) -> None:
-    from appraisal.custody.audit import verify_chain
+    from appraisal.custody.audit import Head, verify_chain
     manifest = json.loads((sample / "reports" / "manifest-v1.json").read_text(encoding="utf-8"))
     record = manifest["outputs"]["audit_log"]
     data = (sample / record["path"]).read_bytes()
     assert hashlib.sha256(data).hexdigest() == record["sha256"]
     entries = [json.loads(line) for line in data.decode("utf-8").splitlines()]
     assert len(entries) == record["entries"] and entries[0]["seq"] == 1
-    assert verify_chain(entries, None) == []
+    pinned = manifest["audit_head"]  # the export ends exactly at the entry the report pins
+    assert pinned["entries"] == record["entries"] == pinned["seq"]
+    head = Head(pinned["seq"], pinned["hash"])
+    assert verify_chain(entries, head) == []
+    assert verify_chain(entries, None), "an exported log without its head must not pass as complete"
     assert {"intake", "run_comparator", "annotate"} <= {e["action"] for e in entries}
     entries[1]["actor"] = "someone else"
-    assert verify_chain(entries, None)
+    assert verify_chain(entries, head)
 
 
 def test_confidence_intervals() -> None:

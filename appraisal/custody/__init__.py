@@ -4,7 +4,9 @@
   and the public recording calls (:meth:`Case.record_annotation`, :meth:`Case.record_report`,
   :meth:`Case.write_report_file`) through which review and report change a case;
 - :mod:`~appraisal.custody.store` — the SQLite schema and transactions;
-- :mod:`~appraisal.custody.audit` — the append-only hash-chained audit log;
+- :mod:`~appraisal.custody.audit` — the append-only hash-chained audit log, the ``audit.head`` rule
+  and the check of a report's pin;
+- :mod:`~appraisal.custody.lock` — the case lock (one writing process per case);
 - :mod:`~appraisal.custody.config` — ``case.toml`` (commission data);
 - :mod:`~appraisal.custody.rerun` — recompute a case in a clean folder and compare.
 

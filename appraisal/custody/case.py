@@ -1,9 +1,11 @@
 """A case: the commission's folder with its materials, store, audit log and findings.
 
-Layout (DESIGN.md, fixed): ``case.toml``, ``materials/``, ``case.db``, ``exhibits/``,
-``reports/``. Every change goes through one SQLite transaction together with its audit
-entry; materials are hashed at intake, made read-only, and re-verified before they are
-compared or reported on.
+Layout (DESIGN.md, fixed): ``case.toml``, ``materials/``, ``case.db``, ``audit.head``,
+``exhibits/``, ``reports/`` (and ``case.lock`` while a process writes). Every change goes
+through one SQLite transaction together with its audit entry, under the case lock
+(:mod:`appraisal.custody.lock`), with the audit head moved around its commit
+(:mod:`appraisal.custody.audit`); materials are hashed at intake, made read-only, and
+re-verified before they are compared or reported on.
 """
 
 from __future__ import annotations
@@ -16,7 +18,8 @@ import sqlite3
 import stat
 import unicodedata
 import uuid
-from collections.abc import Callable
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import UTC
 from pathlib import Path
@@ -25,6 +28,7 @@ from typing import Any
 import comparators
 from appraisal.custody import audit, store
 from appraisal.custody.config import CaseConfig, read_config, write_config
+from appraisal.custody.lock import CaseLock, Holder, pid_alive
 from appraisal.version import TOOL_NAME, tool_version
 from comparators.base import Comparison, Features, Match
 from comparators.canonical import canonical_bytes, canonical_json
@@ -85,25 +89,40 @@ def default_actor() -> str:
 
 
 class Case:
-    """An open case folder."""
+    """An open case folder.
 
-    def __init__(self, root: Path, conn: sqlite3.Connection, config: CaseConfig, actor: str) -> None:
+    Reading needs no lock. The first change takes the case lock (waiting up to ``wait``
+    seconds for another writer) and keeps it until :meth:`close`; ``Case.open(..., lock=True)``
+    takes it at once, before the database is opened (what the command line's writing verbs do).
+    """
+
+    def __init__(self, root: Path, conn: sqlite3.Connection, config: CaseConfig, actor: str,
+                 lock: CaseLock | None = None, wait: float = 0.0) -> None:
         self.root = root
         self.conn = conn
         self.config = config
         self.actor = actor
+        self._lock = lock or CaseLock(root)
+        self._wait = wait
+        self._before: audit.Ref | None = None
+        self._advancing: audit.Ref | None = None
 
     # -- opening -------------------------------------------------------------------
     @classmethod
     def create(cls, root: Path, *, title: str = "", client: str = "", number: str = "",
                lang: str = "zh", actor: str | None = None) -> Case:
-        """Create a new case folder (it must not exist or be empty)."""
+        """Create a new case folder (it must not exist or be empty); the new case holds its lock."""
         root = Path(root)
         if root.exists() and (not root.is_dir() or any(root.iterdir())):
             raise InputError(root, "already exists and is not an empty folder")
         if lang not in ("zh", "en"):
             raise InputError(lang, "report language must be zh or en")
         root.mkdir(parents=True, exist_ok=True)
+        lock = CaseLock(root)
+        lock.acquire()
+        if any(p.name != lock.path.name for p in root.iterdir()):
+            lock.release()
+            raise InputError(root, "already exists and is not an empty folder")
         for sub in ("materials", "exhibits", "reports"):
             (root / sub).mkdir()
         config = CaseConfig(case_id=unicodedata.normalize("NFC", root.resolve().name),
@@ -111,16 +130,20 @@ class Case:
         write_config(root / "case.toml", config)
         conn = store.connect(root / "case.db")
         store.initialise(conn, config.case_id, audit.utc_now())
-        case = cls(root, conn, config, actor or default_actor())
-        with store.transaction(conn):
+        case = cls(root, conn, config, actor or default_actor(), lock)
+        with case._writing():
             case._log("create", config.case_id, params=config.to_dict(),
                       outputs=[sha256_file(root / "case.toml")])
-        case._write_head()
         return case
 
     @classmethod
-    def open(cls, root: Path, actor: str | None = None) -> Case:
-        """Open an existing case folder (InputError when it is not one)."""
+    def open(cls, root: Path, actor: str | None = None, *, lock: bool = False, wait: float = 0.0) -> Case:
+        """Open an existing case folder (InputError when it is not one).
+
+        With ``lock``, take the case lock now (before the database is touched), waiting up to
+        ``wait`` seconds; :class:`~appraisal.custody.lock.CaseInUse` (an InputError) when
+        another process keeps it. Without, the lock is taken by the first change.
+        """
         root = Path(root)
         if not root.is_dir():
             raise InputError(root, "is not a case folder (it does not exist)")
@@ -128,17 +151,27 @@ class Case:
         if not db_path.is_file():
             raise InputError(root, "is not a case folder (case.db is missing)")
         config = read_config(root / "case.toml")
-        conn = store.connect(db_path)
+        case_lock = CaseLock(root)
+        stale = case_lock.acquire(wait) if lock else None
         try:
-            store.check_schema(conn, db_path)
-        except store.StoreError as exc:
-            conn.close()
-            raise InputError(db_path, str(exc).split(": ", 1)[-1]) from None
-        return cls(root, conn, config, actor or default_actor())
+            conn = store.connect(db_path)
+            try:
+                store.check_schema(conn, db_path)
+            except store.StoreError as exc:
+                conn.close()
+                raise InputError(db_path, str(exc).split(": ", 1)[-1]) from None
+        except BaseException:
+            case_lock.release()
+            raise
+        case = cls(root, conn, config, actor or default_actor(), case_lock, wait)
+        if stale is not None:
+            case._note_stale_lock(stale)
+        return case
 
     def close(self) -> None:
-        """Close the database connection."""
+        """Close the database connection and release the case lock."""
         self.conn.close()
+        self._lock.release()
 
     def __enter__(self) -> Case:
         return self
@@ -153,20 +186,54 @@ class Case:
                             params=params, inputs=inputs, outputs=outputs, tool=TOOL_NAME,
                             tool_version=tool_version())
 
-    def _write_head(self) -> None:
-        """Advance ``audit.head`` to the newest entry, unless the recorded head was lost.
+    @contextmanager
+    def _writing(self) -> Iterator[sqlite3.Connection]:
+        """One change: the case lock, one transaction, and the audit head moved around its commit.
 
-        When the entry the head names is gone or changed (rows deleted or edited), the head
-        stays where it is, so the evidence of the tampering is never overwritten.
+        Just before ``COMMIT`` the head records the last committed entry and the one being
+        committed; just after, the new entry alone (the rule is in :mod:`appraisal.custody.audit`).
+        A head that no longer agrees with the log (deleted, rewritten, missing) is left as it is,
+        so the evidence of the tampering is never overwritten.
         """
-        old = audit.read_head(self.root / "audit.head")
-        if old is not None:
-            kept = self.conn.execute("SELECT hash FROM audit WHERE seq = ?", (old.seq,)).fetchone()
-            if kept is None or kept[0] != old.hash:
-                return
-        row = self.conn.execute("SELECT seq, hash FROM audit ORDER BY seq DESC LIMIT 1").fetchone()
-        if row:
-            audit.write_head(self.root / "audit.head", audit.Head(row[0], row[1]))
+        self._ensure_lock()
+        self._advancing = None
+        with store.transaction(self.conn, before_commit=self._head_pending):
+            self._before = audit.last_entry(self.conn)
+            yield self.conn
+        if self._advancing is not None:
+            audit.write_head(self._head_path, audit.Head(self._advancing.seq, self._advancing.hash))
+            self._advancing = None
+
+    @property
+    def _head_path(self) -> Path:
+        return self.root / audit.HEAD_FILE
+
+    def _head_pending(self) -> None:
+        """Inside the transaction, before ``COMMIT``: record the entry about to be committed."""
+        before = self._before or audit.EMPTY
+        after = audit.last_entry(self.conn)
+        current = audit.read_head(self._head_path)
+        if after == before or not audit.head_follows(current, before):
+            return
+        audit.write_head(self._head_path, audit.Head(before.seq, before.hash, pending=after))
+        self._advancing = after
+
+    def _ensure_lock(self) -> None:
+        """Take the case lock for this object's first change (a stale lock is cleared and noted)."""
+        if self._lock.held:
+            return
+        stale = self._lock.acquire(self._wait)
+        if stale is not None:
+            self._note_stale_lock(stale)
+
+    def _note_stale_lock(self, stale: Holder) -> None:
+        """Record in the audit log that a lock left by an ended process was cleared."""
+        alive = pid_alive(stale.pid)
+        self.log_event("lock_cleared", self.config.case_id,
+                       params={**stale.to_dict(), "holder_running": alive,
+                               "note": "stale case lock cleared: its process no longer holds it"
+                                       + (" (a process with that pid is running)" if alive
+                                          else " (the process is no longer running)")})
 
     def audit_entries(self) -> list[dict[str, Any]]:
         """The audit log, oldest first."""
@@ -175,15 +242,14 @@ class Case:
     def log_event(self, action: str, target: str, *, params: dict[str, Any] | None = None,
                   inputs: list[str] | None = None, outputs: list[str] | None = None) -> dict[str, Any]:
         """Append one audit entry in its own transaction (for actions with no other row)."""
-        with store.transaction(self.conn):
+        with self._writing():
             entry = self._log(action, target, params=params, inputs=inputs, outputs=outputs)
-        self._write_head()
         return entry
 
     def record_annotation(self, finding_id: str, decision: str, category: str | None, reason: str,
                           expert: str) -> dict[str, Any]:
         """Store one expert decision on a finding with its audit entry, in one transaction."""
-        with store.transaction(self.conn):
+        with self._writing():
             entry = self._log("annotate", finding_id,
                               params={"decision": decision, "category": category, "reason": reason,
                                       "expert": expert})
@@ -191,11 +257,11 @@ class Case:
                 "INSERT INTO annotations(finding_id, decision, category, reason, expert, ts_utc, audit_seq)"
                 " VALUES (?, ?, ?, ?, ?, ?, ?)",
                 (finding_id, decision, category, reason, expert, entry["ts_utc"], entry["seq"]))
-        self._write_head()
         return entry
 
     def write_report_file(self, name: str, data: bytes) -> Path:
         """Write one report output (docx, PDF, manifest, audit export) atomically into ``reports/``."""
+        self._ensure_lock()
         target = self.root / "reports" / name
         target.parent.mkdir(parents=True, exist_ok=True)
         tmp = target.with_name(target.name + ".tmp")
@@ -206,12 +272,11 @@ class Case:
     def record_report(self, version: int, lang: str, path: Path, sha256: str, *, params: dict[str, Any],
                       inputs: list[str], outputs: list[str]) -> dict[str, Any]:
         """Register an issued report version with its audit entry, in one transaction."""
-        with store.transaction(self.conn):
+        with self._writing():
             entry = self._log("export", path.name, params=params, inputs=inputs, outputs=outputs)
             self.conn.execute(
                 "INSERT INTO reports(version, lang, path, sha256, created_utc, audit_seq) VALUES (?,?,?,?,?,?)",
                 (version, lang, f"reports/{path.name}", sha256, entry["ts_utc"], entry["seq"]))
-        self._write_head()
         return entry
 
     # -- materials -------------------------------------------------------------------
@@ -237,6 +302,7 @@ class Case:
         is left exactly as it was.
         """
         src = Path(path)
+        self._ensure_lock()
         if side not in SIDE_PREFIX:
             raise InputError(side, "side must be A (claimed original) or B (accused)")
         intake = _inspect_intake(src, limits or ArchiveLimits())
@@ -252,7 +318,7 @@ class Case:
                 _remove_tree(final_dir)
             received = audit.utc_now()
             relpath = f"materials/{material_id}/{name}"
-            with store.transaction(self.conn):
+            with self._writing():
                 entry = self._log("intake", material_id,
                                   params={"side": side, "base": base, "label": label,
                                           "source": source, "name": name,
@@ -276,7 +342,6 @@ class Case:
             if incoming.exists():
                 _remove_tree(incoming)
             _remove_empty(self.root / "materials" / ".incoming")
-        self._write_head()
         _make_read_only(final_dir)
         return next(m for m in self.materials() if m.id == material_id)
 
@@ -298,10 +363,14 @@ class Case:
                     problems.append(f"materials/{entry.name}: not a recorded material (untracked)")
         return problems
 
+    def audit_head(self) -> audit.Ref:
+        """The newest entry of the audit log (what a report issued now pins)."""
+        return audit.last_entry(self.conn)
+
     def check_audit(self) -> list[str]:
-        """Check the hash chain, its recorded head, and that every row has its entry."""
+        """Check the hash chain, its recorded head (``audit.head``), and that every row has its entry."""
         items = self.audit_entries()
-        problems = audit.verify_chain(items, audit.read_head(self.root / "audit.head"))
+        problems = audit.verify_chain(items, audit.read_head(self._head_path))
         by_seq = {e["seq"]: e for e in items}
         for m in self.materials():
             entry = by_seq.get(m.audit_seq)
@@ -325,13 +394,29 @@ class Case:
                 problems.append(f"report {path}: its export entry is missing from the audit log")
         return problems
 
-    def verify(self, record: bool = True) -> list[str]:
-        """Full verification (materials + audit); logs the result unless ``record`` is False."""
-        problems = self.check_materials() + self.check_audit()
+    def check_pins(self, pins: Sequence[audit.Pin]) -> list[str]:
+        """Problems of the log against what issued reports pinned (see :func:`audit.pin_problems`)."""
+        items = self.audit_entries()
+        return [p for pin in pins for p in audit.pin_problems(items, pin)]
+
+    def registered_output(self, digest: str) -> int | None:
+        """The seq of the export entry that lists ``digest`` among its outputs (an issued file), or None."""
+        for entry in self.audit_entries():
+            if entry["action"] == "export" and digest in entry["outputs"]:
+                return entry["seq"]
+        return None
+
+    def verify(self, record: bool = True, pins: Sequence[audit.Pin] = ()) -> list[str]:
+        """Full verification (materials + audit, and the log against ``pins`` of issued reports).
+
+        Logs the result unless ``record`` is False.
+        """
+        problems = self.check_materials() + self.check_audit() + self.check_pins(pins)
         if record:
-            self.log_event("verify", self.config.case_id,
-                           params={"result": "ok" if not problems else "mismatch",
-                                   "problems": problems},
+            params: dict[str, Any] = {"result": "ok" if not problems else "mismatch", "problems": problems}
+            if pins:
+                params["against"] = [{"source": p.source, "seq": p.seq, "hash": p.hash} for p in pins]
+            self.log_event("verify", self.config.case_id, params=params,
                            inputs=[m.sha256 for m in self.materials()])
         return problems
 
@@ -343,6 +428,7 @@ class Case:
         ``known_files`` lists hashes of known third-party files that package comparisons
         exclude (with the reason) besides the declared base materials.
         """
+        self._ensure_lock()
         problems = self.check_materials() + self.check_audit()
         if problems:
             raise IntegrityError(problems)
@@ -425,7 +511,7 @@ class Case:
         return out
 
     def _store_comparison(self, key: str, a: Material, b: Material, result: Comparison) -> None:
-        with store.transaction(self.conn):
+        with self._writing():
             result = self._renumber(result)
             text = result.to_json()
             digest = sha256_bytes(text.encode("utf-8"))
@@ -444,7 +530,6 @@ class Case:
                 " VALUES (?,?,?,?,?,?)",
                 [(m.id, cur.lastrowid, m.category, m.score, canonical_json(m.a.to_dict()),
                   canonical_json(m.b.to_dict())) for m in result.matches])
-        self._write_head()
 
     def _renumber(self, result: Comparison) -> Comparison:
         """Give each match its case-wide finding id ``F-<modality>-<seq>``."""

@@ -9,7 +9,7 @@ them).
 from __future__ import annotations
 
 import sqlite3
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
@@ -142,11 +142,18 @@ def check_schema(conn: sqlite3.Connection, db_path: Path) -> None:
 
 
 @contextmanager
-def transaction(conn: sqlite3.Connection) -> Iterator[sqlite3.Connection]:
-    """``BEGIN IMMEDIATE`` ... ``COMMIT``, rolled back on any exception."""
+def transaction(conn: sqlite3.Connection,
+                before_commit: Callable[[], None] | None = None) -> Iterator[sqlite3.Connection]:
+    """``BEGIN IMMEDIATE`` ... ``COMMIT``, rolled back on any exception.
+
+    ``before_commit`` runs after the body, inside the transaction, just before ``COMMIT``
+    (custody moves the audit head there); when it raises, the transaction is rolled back.
+    """
     conn.execute("BEGIN IMMEDIATE")
     try:
         yield conn
+        if before_commit is not None:
+            before_commit()
     except BaseException:
         conn.execute("ROLLBACK")
         raise

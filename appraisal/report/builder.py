@@ -22,11 +22,13 @@ from docx import Document
 from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_BREAK
 from docx.shared import Pt
 
+from appraisal.custody.audit import Ref
 from appraisal.custody.case import Case, IntegrityError
 from appraisal.report import exhibits as exhibit_mod
+from appraisal.report import typography
 from appraisal.report.intervals import auc_interval, wilson
 from appraisal.report.labels import category_name, exclusion_name, kind_name, label, listing
-from appraisal.report.ooxml import fix_core_properties, normalised_docx_bytes, shade_cell
+from appraisal.report.ooxml import fix_core_properties, normalised_docx_bytes, rewrite_text, shade_cell
 from appraisal.report.opinion import (
     ACCEPTED,
     BYTES,
@@ -49,7 +51,8 @@ from appraisal.report.opinion import (
     status,
     unit_of,
 )
-from appraisal.report.tables import body_indent, caption, no_indent, table
+from appraisal.report.pin import pin_line
+from appraisal.report.tables import MONO, body_indent, caption, mono_run, no_indent, table
 from appraisal.report.templates import TEMPLATES
 from appraisal.report.validate import Checks, ReportBlocked, check
 from appraisal.review import decisions as review
@@ -58,6 +61,8 @@ from comparators.canonical import canonical_bytes
 from comparators.hashing import sha256_bytes, sha256_file
 
 BODY_MARKER = "{{body}}"
+_W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+_W_RPR, _W_RFONTS, _W_ASCII = f"{_W}rPr", f"{_W}rFonts", f"{_W}ascii"
 ENV_PACKAGES = ("python-docx", "numpy", "tree-sitter", "datasketch", "xxhash", "opencc", "lxml")
 AUDIT_EXCERPT = 12
 
@@ -91,6 +96,8 @@ class ReportData:
     files: exhibit_mod.CaseFiles
     figures: list[tuple[PairFigures, PairFigures]]  # (before-only view, after view) per pair
     opinions: list[MatterOpinion]
+    audit_head: Ref = Ref(0, "")  # the newest audit entry when the data was read: the report's pin
+    audit_entries: int = 0
     draft_reasons: list[str] = field(default_factory=list)
     tables: int = 0
     exhibit_numbers: dict[str, str] = field(default_factory=dict)
@@ -120,7 +127,8 @@ def collect(case: Case, lang: str, count_pending: bool = False) -> ReportData:
     figures = [(pair_figures(c, by_id, manifests, files, decisions, count_pending),) * 2 for c in comparisons]
     return ReportData(case, lang, report_date(case), materials, manifests, comparisons, decisions, pending,
                       count_pending, files, figures,
-                      opinions(case.config, [f for f, _ in figures], lang))
+                      opinions(case.config, [f for f, _ in figures], lang),
+                      audit_head=case.audit_head(), audit_entries=len(case.audit_entries()))
 
 
 def preflight(case: Case, lang: str, allow_unreviewed: bool = False) -> tuple[ReportData, Checks]:
@@ -170,8 +178,17 @@ def _render(data: ReportData, template: Path | None, manifest_hash: str) -> byte
     for line in listing(lang, "notes_text"):
         no_indent(document.add_paragraph(line))
     when = datetime.strptime(data.date, "%Y-%m-%d")
-    fix_core_properties(document, when, title)
+    fix_core_properties(document, when, title, keywords=pin_line(data.audit_head.seq, data.audit_head.hash))
+    if lang == "zh":
+        rewrite_text(document, typography.typeset_pieces, frozen=_is_mono)
     return normalised_docx_bytes(document)
+
+
+def _is_mono(run: Any) -> bool:
+    """A monospace run: code, an excerpt of a material, a hash, a path, the pin — kept verbatim."""
+    rpr = run.find(_W_RPR)
+    fonts = rpr.find(_W_RFONTS) if rpr is not None else None
+    return fonts is not None and fonts.get(_W_ASCII) == MONO
 
 
 def _fill_template(document: Any, values: dict[str, str]) -> None:
@@ -686,7 +703,7 @@ def _analysis(document: Any, data: ReportData, tools_table: int) -> None:
     if not k:
         body_indent(document.add_paragraph(label(lang, "analysis_none")))
     for decision, key in ((REJECTED, "analysis_rejected"), (EXCLUDED, "analysis_excluded")):
-        document.add_heading(label(lang, key).rstrip(":").rstrip(":"), level=2)
+        document.add_heading(label(lang, key).rstrip(":："), level=2)
         listed = 0
         for item in data.comparisons:
             for match in item["result"]["matches"]:
@@ -815,10 +832,22 @@ def _attachments(document: Any, data: ReportData, manifest_hash: str) -> None:
     table(document, label(lang, "cols_audit").split("|"), rows, [1.1, 3.4, 2.0, 2.2, 3.9, 3.2], mono_columns=(5,))
     version = _next_version(data.case)
     _left(document.add_paragraph(label(lang, "manifest_hash").format(v=version, sha=manifest_hash)))
+    _audit_pin(document, data)
     # 附件6: licences
     document.add_heading(label(lang, "att_heading").format(k=att["licences"], title=titles[att["licences"]]),
                          level=2)
     no_indent(document.add_paragraph(label(lang, "licence_placeholder")))
+
+
+def _audit_pin(document: Any, data: ReportData) -> None:
+    """The log's newest entry when the report was issued (count, seq, full hash) and the pin line.
+
+    ``case verify --against`` reads the pin line back from the issued docx or PDF.
+    """
+    lang, head = data.lang, data.audit_head
+    _left(document.add_paragraph(label(lang, "audit_pin_text").format(n=data.audit_entries, seq=head.seq)))
+    paragraph = _left(document.add_paragraph())
+    mono_run(paragraph.add_run(pin_line(head.seq, head.hash)), 7)
 
 
 def _page_break(document: Any) -> None:
@@ -904,6 +933,8 @@ def issue_report(case: Case, lang: str | None = None, pdf: bool = False, *, allo
     audit_digest = sha256_file(audit_path)
     manifest = {"format": "appraisal-report-manifest/1", "version": version, "inputs": inputs,
                 "inputs_sha256": inputs_hash, "draft": draft, "warnings": checks.warnings,
+                "audit_head": {"seq": data.audit_head.seq, "hash": data.audit_head.hash,
+                               "entries": data.audit_entries},
                 "outputs": {"docx": {"path": f"reports/{path.name}", "sha256": digest},
                             "audit_log": {"path": f"reports/{audit_path.name}", "sha256": audit_digest,
                                           "entries": audit_count}}}

@@ -30,9 +30,9 @@ LABELS: dict[str, dict[str, str]] = {
         "doc_type_inspection": "检验报告书",
         "default_title": "软件及作品相似性鉴定",
         "title_format": "{institution}{matter}{doc_type}",
-        "draft_banner": "【草稿】本文书未通过出具前校验,不得作为鉴定文书使用:{reasons}",
-        "colon": ":",
-        "list_sep": ";",
+        "draft_banner": "【草稿】本文书未通过出具前校验，不得作为鉴定文书使用：{reasons}",
+        "colon": "：",
+        "list_sep": "；",
         "none": "无",
         "not_measured": "未测",
         # 一、基本情况
@@ -52,68 +52,68 @@ LABELS: dict[str, dict[str, str]] = {
         "failed": "✗ {time}",
         # 二、基本案情
         "summary": "二、基本案情",
-        "summary_note": "以下为委托人陈述的案情,仅作为鉴定背景,不属于本鉴定的检验结果:",
+        "summary_note": "以下为委托人陈述的案情，仅作为鉴定背景，不属于本鉴定的检验结果：",
         "summary_missing": "委托人未提供案情陈述。",
         # 三、资料摘要
         "digest": "三、资料摘要",
-        "digest_line": "{id}:{label}({kind}),{files} 个文件、{size} 字节;来源:{source};接收时间 {received}。",
-        "digest_base": "{id}:{label},系鉴定人用于过滤公有/第三方内容的参考资料;来源:{source}。",
-        "digest_refs": "鉴定人另参考了以下资料:",
-        "digest_none": "除上述检材、样本及参考资料外,鉴定人未依据其他资料。",
+        "digest_line": "{id}：{label}（{kind}），{files} 个文件、{size} 字节；来源：{source}；接收时间 {received}。",
+        "digest_base": "{id}：{label}，系鉴定人用于过滤公有/第三方内容的参考资料；来源：{source}。",
+        "digest_refs": "鉴定人另参考了以下资料：",
+        "digest_none": "除上述检材、样本及参考资料外，鉴定人未依据其他资料。",
         # 四、鉴定过程
         "process": "四、鉴定过程",
-        "handling": "(一)检材处理",
-        "handling_text": ("鉴定材料在受理时逐一复制至案件目录 materials/,对每个文件计算 SHA-256 哈希值并记录文件数与字节数"
-                          "(容器类材料另记录逐文件清单,见附件1),随后将副本设为只读;比对工具仅读取上述副本。"
-                          "出具本文书前(复核时间 {time})重新计算全部哈希值,均与受理记录一致;审计日志哈希链共 {n} 条记录,"
-                          "校验通过(末条哈希 {head})。"),
-        "steps": "(二)鉴定步骤",
-        "steps_list": ("受理并固定鉴定材料,计算哈希值;|对照样本与检材建立文件对应关系(相同文件按哈希值、相似文件按特征签名);"
-                       "|过滤声明的公有/第三方资料及已知文件;|逐对比对并生成比对结果(发现项编号 F-<类型>-<序号>);"
-                       "|鉴定人逐项审查发现项,作出采纳、不采纳或排除为公有/通用内容的决定并说明理由;"
-                       "|统计过滤前后的相同或相似比例,形成分析说明与鉴定意见。"),
-        "methods": "(三)技术方法及工具",
-        "methods_text": ("比对采用本鉴定所使用的相似性比对工具。源代码经词法/语法分析后规范化(标识符、字面量、类型、"
-                         "循环与条件结构),以 k-gram 指纹检索候选并逐行对齐;文本作品按句子对齐并识别改写、繁简转换与摘要式复制。"),
+        "handling": "（一）检材处理",
+        "handling_text": ("鉴定材料在受理时逐一复制至案件目录 materials/，对每个文件计算 SHA-256 哈希值并记录文件数与字节数"
+                          "（容器类材料另记录逐文件清单，见附件1），随后将副本设为只读；比对工具仅读取上述副本。"
+                          "出具本文书前（复核时间 {time}）重新计算全部哈希值，均与受理记录一致；审计日志哈希链共 {n} 条记录，"
+                          "校验通过（末条哈希 {head}）。"),
+        "steps": "（二）鉴定步骤",
+        "steps_list": ("受理并固定鉴定材料，计算哈希值；|对照样本与检材建立文件对应关系（相同文件按哈希值、相似文件按特征签名）；"
+                       "|过滤声明的公有/第三方资料及已知文件；|逐对比对并生成比对结果（发现项编号 F-<类型>-<序号>）；"
+                       "|鉴定人逐项审查发现项，作出采纳、不采纳或排除为公有/通用内容的决定并说明理由；"
+                       "|统计过滤前后的相同或相似比例，形成分析说明与鉴定意见。"),
+        "methods": "（三）技术方法及工具",
+        "methods_text": ("比对采用本鉴定所使用的相似性比对工具。源代码经词法/语法分析后规范化（标识符、字面量、类型、"
+                         "循环与条件结构），以 k-gram 指纹检索候选并逐行对齐；文本作品按句子对齐并识别改写、繁简转换与摘要式复制。"),
         "methods_image": ("图像作品的比对：在亮度通道及不受色相变化影响的 HSV 明度通道上分别提取 SIFT 局部特征（原图与镜像各一组），"
                           "经比值检验筛选候选匹配，以 MAGSAC++ 估计单应矩阵（透视变换），无法估计时改用相似变换或仿射变换；"
                           "在映射后的重叠范围内按块计算归一化互相关，定位相同或相似的区域并统计区域内一致的纹理块；"
                           "候选图像对以感知哈希检索；得分由逻辑函数计算，其参数在本项目的图像基准数据集上校准。"
                           "面积比例为区域面积乘以区域内一致纹理块的比例，分别以样本、检材图像的像素面积为分母。"),
         "methods_tools": "工具、版本、参数及验证结果见表{n}。",
-        "baseline_text": ("相似度以独立实现之间的预期相似为基准:源代码按三个通道比对——原样词元(标识符与字面量保持原文)、"
-                          "抽象标识符与字面量后的结构、完全规范化的结构——取其最强者;小于{small}个词元的程序,同一任务的"
-                          "独立实现往往规范化后结构相同,故规范化结构按规模折减,抽象后结构改按匹配片段的连续程度计分(复制品为少数长片段,"
-                          "独立实现只共有零散短片段),评分主要依据原样词元、标识符、字面量、注释与排版。"
-                          "公共内容的频率按近似重复文件组计数(同一作品的多份复制只计一次)。公共内容参照库:{corpus}。"),
-        "baseline_none": "未声明公共内容参照库,未按公共内容过滤",
+        "baseline_text": ("相似度以独立实现之间的预期相似为基准：源代码按三个通道比对——原样词元（标识符与字面量保持原文）、"
+                          "抽象标识符与字面量后的结构、完全规范化的结构——取其最强者；小于{small}个词元的程序，同一任务的"
+                          "独立实现往往规范化后结构相同，故规范化结构按规模折减，抽象后结构改按匹配片段的连续程度计分（复制品为少数长片段，"
+                          "独立实现只共有零散短片段），评分主要依据原样词元、标识符、字面量、注释与排版。"
+                          "公共内容的频率按近似重复文件组计数（同一作品的多份复制只计一次）。公共内容参照库：{corpus}。"),
+        "baseline_none": "未声明公共内容参照库，未按公共内容过滤",
         "tools_table": "表{n} 鉴定工具、参数及验证",
         "cols_tools": "工具|版本|用途|参数|验证",
-        "environment": "运行环境:{env}。随机种子:{seeds}。",
-        "rerun_done": "比对已于 {time} 在独立目录中从检材重新计算,结果与存档比对结果逐字节一致。",
-        "rerun_none": "本案比对结果未经独立重算(可运行 appraisal case rerun 复核)。",
-        "validation_cell": ("{dataset};{pairs} 对;{metrics};工作点:{operating_point};测定日期 {measured};"
+        "environment": "运行环境：{env}。随机种子：{seeds}。",
+        "rerun_done": "比对已于 {time} 在独立目录中从检材重新计算，结果与存档比对结果逐字节一致。",
+        "rerun_none": "本案比对结果未经独立重算（可运行 appraisal case rerun 复核）。",
+        "validation_cell": ("{dataset}；{pairs} 对；{metrics}；工作点：{operating_point}；测定日期 {measured}；"
                             "详见附件{attachment}"),
-        "standards": "(四)技术标准和技术规范",
+        "standards": "（四）技术标准和技术规范",
         "standards_line": "{code}《{title}》{extra}",
-        "standards_supersedes": "(代替 {code})",
-        "filtration": "(五)过滤(去除公有及第三方内容)",
-        "filtration_text": ("依照 SF/T 0158-2023 及通行做法,比对前后将下列内容排除在统计之外;表{n}列明排除项、理由、证据及"
+        "standards_supersedes": "（代替 {code}）",
+        "filtration": "（五）过滤（去除公有及第三方内容）",
+        "filtration_text": ("依照 SF/T 0158-2023 及通行做法，比对前后将下列内容排除在统计之外；表{n}列明排除项、理由、证据及"
                             "对两侧的影响。"),
         "filtration_table": "表{n} 过滤记录",
         "cols_filtration": "排除项|理由|证据|影响",
         "filtration_none": "本案未排除任何内容。",
-        "effect_lines": "样本 {a} 行,检材 {b} 行",
+        "effect_lines": "样本 {a} 行，检材 {b} 行",
         "effect_pixels": "样本 {a} 像素（占样本图像 {pct_a}%），检材 {b} 像素（占检材图像 {pct_b}%）",
         "effect_seconds": "样本 {a} 秒（占样本录音 {pct_a}%），检材 {b} 秒（占检材录音 {pct_b}%）",
         "reason_named": "{reason}：{name}",
-        "reason_declared base material": "声明的公有/参考资料(基础资料)",
+        "reason_declared base material": "声明的公有/参考资料（基础资料）",
         "reason_known file": "已知第三方文件",
-        "exclusion_expert": "鉴定人排除为公有或通用:{category};{reason}",
-        "results": "(六)检验结果",
-        "results_table": "表{n} 比对结果汇总(过滤前/过滤后)",
-        "cols_results": ("比对对象|比对文件|相同文件|相似文件|样本可比行数|检材可比行数|相同或相似行(样本侧)|"
-                         "相同或相似行(检材侧)|占样本比例|占检材比例|方法得分"),
+        "exclusion_expert": "鉴定人排除为公有或通用：{category}；{reason}",
+        "results": "（六）检验结果",
+        "results_table": "表{n} 比对结果汇总（过滤前/过滤后）",
+        "cols_results": ("比对对象|比对文件|相同文件|相似文件|样本可比行数|检材可比行数|相同或相似行（样本侧）|"
+                         "相同或相似行（检材侧）|占样本比例|占检材比例|方法得分"),
         "results_table_pixels": "表{n} 图像比对结果汇总（过滤前/过滤后，按像素面积计）",
         "cols_results_pixels": ("比对对象|区域数|样本图像面积（像素）|检材图像面积（像素）|"
                                 "相同或相似面积（样本侧，像素）|相同或相似面积（检材侧，像素）|占样本图像面积比例|"
@@ -122,38 +122,38 @@ LABELS: dict[str, dict[str, str]] = {
         "after": "过滤后",
         "findings_table": "表{n} 发现项及鉴定人决定",
         "cols_findings": "发现项|类型|样本位置|检材位置|得分|决定|展示",
-        "package_line": ("{a} 与 {b}:相同文件 {identical} 个,相似文件 {similar} 个,仅样本有 {only_a} 个,"
-                         "仅检材有 {only_b} 个,经过滤排除 {excluded} 个。"),
+        "package_line": ("{a} 与 {b}：相同文件 {identical} 个，相似文件 {similar} 个，仅样本有 {only_a} 个，"
+                         "仅检材有 {only_b} 个，经过滤排除 {excluded} 个。"),
         # 五、分析说明
         "analysis": "五、分析说明",
-        "analysis_intro": "鉴定人对每一发现项均进行了人工审查。下列发现项被采纳并计入统计(展示见所注附件,{where}):",
-        "analysis_where_lines": "文本与代码的位置以“文件:起止行”表示",
+        "analysis_intro": "鉴定人对每一发现项均进行了人工审查。下列发现项被采纳并计入统计（展示见所注附件，{where}）：",
+        "analysis_where_lines": "文本与代码的位置以“文件：起止行”表示",
         "analysis_where_pixels": "图像的位置以原图像素坐标 (x, y) 围成的区域表示",
-        "analysis_where_seconds": "录音的位置以“文件:起止时间（秒）”表示",
-        "analysis_where_join": ";",
-        "analysis_finding": "{id}({category},得分 {score}):样本 {a} 与检材 {b}。{note}见{exhibit}。",
-        "analysis_pending": "(尚未经鉴定人审查,按采纳计入)",
-        "analysis_rejected": "下列发现项经审查不予采纳,不计入统计:",
-        "analysis_excluded": "下列发现项经审查排除为公有或通用内容,不计入统计,并从可比内容中扣除:",
-        "analysis_decision": "{id}:{a} ↔ {b};{decision};理由:{reason}",
+        "analysis_where_seconds": "录音的位置以“文件：起止时间（秒）”表示",
+        "analysis_where_join": "；",
+        "analysis_finding": "{id}（{category}，得分 {score}）：样本 {a} 与检材 {b}。{note}见{exhibit}。",
+        "analysis_pending": "（尚未经鉴定人审查，按采纳计入）",
+        "analysis_rejected": "下列发现项经审查不予采纳，不计入统计：",
+        "analysis_excluded": "下列发现项经审查排除为公有或通用内容，不计入统计，并从可比内容中扣除：",
+        "analysis_decision": "{id}：{a} ↔ {b}；{decision}；理由：{reason}",
         "analysis_none": "无。",
         "limits": "方法局限",
-        "limits_text": ("比对结果反映的是检材与样本在表达层面的相同或相似程度,不涉及思想、功能或算法本身的相似;"
-                        "工具的验证误差见表{n}及附件{attachment};得分不是概率,不存在以某一比例认定实质性相似的统一标准,"
+        "limits_text": ("比对结果反映的是检材与样本在表达层面的相同或相似程度，不涉及思想、功能或算法本身的相似；"
+                        "工具的验证误差见表{n}及附件{attachment}；得分不是概率，不存在以某一比例认定实质性相似的统一标准，"
                         "本意见的结论依据的是上述经审查的具体内容及其数量。"),
         "alternatives": "其他可能的解释",
-        "alternatives_text": ("鉴定人考虑了相同或相似内容来自共同来源(开源代码、公有资料、第三方库)、功能或行业标准决定的"
-                              "表达、以及通用表达的可能性;对此类内容已按过滤记录(表{n})排除或在上文说明。"),
-        "unreviewed_note": "注:本文书出具时尚有 {n} 项发现未经鉴定人审查,已按采纳计入统计(出具时使用了 --allow-unreviewed)。",
+        "alternatives_text": ("鉴定人考虑了相同或相似内容来自共同来源（开源代码、公有资料、第三方库）、功能或行业标准决定的"
+                              "表达、以及通用表达的可能性；对此类内容已按过滤记录（表{n}）排除或在上文说明。"),
+        "unreviewed_note": "注：本文书出具时尚有 {n} 项发现未经鉴定人审查，已按采纳计入统计（出具时使用了 --allow-unreviewed）。",
         # 六、鉴定意见
         "opinion": "六、鉴定意见",
-        "opinion_positive": ("检材{b}与样本{a}的{subject}(经过滤后)存在相同或实质性相似的内容,其中相同或实质性相似的文件"
-                             "{files}个、{unit}{lines_a}行,占样本可比{unit}{den_a}行的{pct_a}%;对应检材{lines_b}行,"
+        "opinion_positive": ("检材{b}与样本{a}的{subject}（经过滤后）存在相同或实质性相似的内容，其中相同或实质性相似的文件"
+                             "{files}个、{unit}{lines_a}行，占样本可比{unit}{den_a}行的{pct_a}%；对应检材{lines_b}行，"
                              "占检材可比{unit}{den_b}行的{pct_b}%。"),
-        "opinion_negative": ("经对检材{b}与样本{a}的{subject}(经过滤后,样本可比{unit}{den_a}行、检材可比{unit}{den_b}行)"
-                             "进行比对,未发现相同或实质性相似的内容。"),
-        "opinion_undetermined": "对检材{b}与样本{a}的{subject}是否存在相同或实质性相似,无法作出鉴定意见,理由:{reason}",
-        "opinion_unconfirmed": "【待鉴定人确认:case.toml 未载明本项意见,以下为按已采纳发现项生成的建议】",
+        "opinion_negative": ("经对检材{b}与样本{a}的{subject}（经过滤后，样本可比{unit}{den_a}行、检材可比{unit}{den_b}行）"
+                             "进行比对，未发现相同或实质性相似的内容。"),
+        "opinion_undetermined": "对检材{b}与样本{a}的{subject}是否存在相同或实质性相似，无法作出鉴定意见，理由：{reason}",
+        "opinion_unconfirmed": "【待鉴定人确认：case.toml 未载明本项意见，以下为按已采纳发现项生成的建议】",
         "subject": "源代码及文本",
         "unit": "代码及文本",
         "opinion_positive_pixels": ("检材{b}与样本{a}的{subject}（经过滤后）存在相同或实质性相似的内容，其中相同或实质性相似的"
@@ -172,7 +172,7 @@ LABELS: dict[str, dict[str, str]] = {
         "opinion_negative_seconds": ("经对检材{b}与样本{a}的{subject}（经过滤后，样本可比时长{den_a}秒、检材可比时长{den_b}秒）"
                                      "进行比对，未发现相同或实质性相似的内容。"),
         "effect_bytes": "样本 {a} 字节（占样本函数代码 {pct_a}%），检材 {b} 字节（占检材函数代码 {pct_b}%）",
-        "analysis_where_bytes": "目标程序的位置以“文件:函数@起止地址”表示",
+        "analysis_where_bytes": "目标程序的位置以“文件：函数@起止地址”表示",
         "results_table_bytes": "表{n} 目标程序比对结果汇总（过滤前/过滤后，按函数代码字节计）",
         "cols_results_bytes": ("比对对象|函数对数|样本函数代码（字节）|检材函数代码（字节）|相同或相似代码（样本侧，字节）|"
                                "相同或相似代码（检材侧，字节）|占样本比例|占检材比例|方法得分"),
@@ -207,17 +207,17 @@ LABELS: dict[str, dict[str, str]] = {
         "regions_text": "{n}处",
         "subject_join": "、",
         "clause_sep": "",
-        "dissent": "鉴定人{name}对第{k}项意见持不同意见,理由:{reason}",
+        "dissent": "鉴定人{name}对第{k}项意见持不同意见，理由：{reason}",
         # 落款
-        "expert_line": "司法鉴定人:{name}    《司法鉴定人执业证》证号:{licence}",
-        "signature": "(签名)________________",
-        "seal": "{institution}(司法鉴定专用章)",
+        "expert_line": "司法鉴定人：{name}    《司法鉴定人执业证》证号：{licence}",
+        "signature": "（签名）________________",
+        "seal": "{institution}（司法鉴定专用章）",
         "date_format": "{y}年{m}月{d}日",
         # 七、附件
         "attachments": "七、附件",
         "att_materials": "鉴定材料清单及逐文件哈希值",
-        "att_detail": "比对结果明细(全部发现项,及 findings.json 的 SHA-256)",
-        "att_exhibits": "发现项展示(样本与检材对照摘录,共 {n} 项)",
+        "att_detail": "比对结果明细（全部发现项，及 findings.json 的 SHA-256）",
+        "att_exhibits": "发现项展示（样本与检材对照摘录，共 {n} 项）",
         "att_validation": "工具验证摘要",
         "att_audit": "审计日志摘录及出具清单哈希",
         "att_licences": "鉴定人执业证及鉴定机构许可证复印件",
@@ -226,11 +226,11 @@ LABELS: dict[str, dict[str, str]] = {
         "cols_manifest": "相对路径|字节数|SHA-256",
         "detail_file": "findings.json SHA-256:{sha}",
         "cols_detail": "发现项|类型|得分|样本位置|检材位置|决定",
-        "exhibit_caption": "附件{k}-{m} 发现项 {id}({category},得分 {score})",
+        "exhibit_caption": "附件{k}-{m} 发现项 {id}（{category}，得分 {score}）",
         "exhibit_side_a": "样本 {id}",
         "exhibit_side_b": "检材 {id}",
-        "exhibit_truncated": "(仅展示前 {n} 行,完整内容见原文件)",
-        "exhibit_cite": "段落:{cite};字符偏移 {start}–{end}",
+        "exhibit_truncated": "（仅展示前 {n} 行，完整内容见原文件）",
+        "exhibit_cite": "段落：{cite}；字符偏移 {start}–{end}",
         "cols_region": "侧|文件|区域",
         # image exhibits (附件3): the picture, its legend and the region table
         # audio exhibits (附件3): both recordings, the aligned segment and its figures
@@ -290,13 +290,16 @@ LABELS: dict[str, dict[str, str]] = {
         "yes": "是",
         "no": "否",
         "cols_validation": "比对器|数据集|对数|指标|工作点|测定日期|出处",
-        "audit_text": "审计日志共 {n} 条,哈希链校验通过;以下为最近 {k} 条记录。",
-        "cols_audit": "序号|时间(UTC)|操作人|操作|对象|哈希(前16位)",
-        "manifest_hash": "出具输入清单(reports/manifest-v{v}.json 的 inputs 部分)SHA-256:{sha}",
-        "licence_placeholder": "(此处附鉴定人执业证及鉴定机构司法鉴定许可证复印件)",
+        "audit_text": "审计日志共 {n} 条，哈希链校验通过；以下为最近 {k} 条记录。",
+        "cols_audit": "序号|时间（UTC）|操作人|操作|对象|哈希（前16位）",
+        "manifest_hash": "出具输入清单（reports/manifest-v{v}.json 的 inputs 部分）SHA-256:{sha}",
+        "licence_placeholder": "（此处附鉴定人执业证及鉴定机构司法鉴定许可证复印件）",
+        "audit_pin_text": ("审计日志锚定：本文书出具时审计日志共 {n} 条记录，末条为第 {seq} 条，其 SHA-256 哈希值见下行。"
+                           "运行 appraisal case verify <案件目录> --against <本文书> 可核验该条记录仍在日志中且未被改动、"
+                           "其前的哈希链完好，即本文书出具后审计日志未被截断或改写。"),
         # 附注
         "notes": "附注",
-        "notes_text": ("1. 编号:YB = 样本(权利人一方提供的比对对象),JC = 检材(被比对的对象),ZL = 其他资料。"
+        "notes_text": ("1. 编号：YB = 样本（权利人一方提供的比对对象），JC = 检材（被比对的对象），ZL = 其他资料。"
                        "|2. 发现项编号 F-<类型>-<序号> 在比对结果、鉴定人审查记录和本文书中一致。"
                        "|3. 使用本鉴定文书应当保持其完整性和严肃性。"),
         "kinds": "package=软件包/目录|code=源代码|text=文本|image=图像|audio=音频|binary=目标程序",
@@ -616,6 +619,10 @@ LABELS: dict[str, dict[str, str]] = {
         "cols_audit": "Seq|Time (UTC)|Actor|Action|Target|Hash (first 16)",
         "manifest_hash": "Issue input manifest (inputs of reports/manifest-v{v}.json) SHA-256: {sha}",
         "licence_placeholder": "(copies of the appraisers' licences and the institution's licence go here)",
+        "audit_pin_text": ("Audit-log pin: when this document was issued the audit log held {n} entries, the last being "
+                           "entry {seq}; its SHA-256 is on the next line. appraisal case verify <case folder> --against "
+                           "<this document> checks that this entry is still in the log, unchanged, with an intact hash "
+                           "chain before it, i.e. that the log was not truncated or rewritten after this document was issued."),
         "notes": "Notes",
         "notes_text": ("1. IDs: YB = reference item (rights holder), JC = questioned item, ZL = other material.|2. Finding "
                        "ids F-<kind>-<seq> are the same in the findings, the expert's review and this document.|3. This "
