@@ -181,6 +181,8 @@ def _compare(args: argparse.Namespace) -> int:
     for p in (a, b):
         if not p.exists():
             raise InputError(p, "does not exist")
+    if args.kind == "text":
+        _refuse_folders_as_text(a, b)
     name, kwargs = comparators.resolve(args.kind, a, b)
     if name == "package" and args.known_files:
         kwargs["known_files"] = str(args.known_files)
@@ -211,6 +213,20 @@ def _compare(args: argparse.Namespace) -> int:
     if "exhibit" in result.extra:
         print(f"  exhibit: {result.extra['exhibit']}")
     return EXIT_OK
+
+
+def _refuse_folders_as_text(*paths: Path) -> None:
+    """``compare --kind text`` compares two text files: a folder, or an archive the text comparator
+    cannot read, is refused (exit 2, one line naming it) rather than compared as a package."""
+    text = comparators.get("text")
+    for p in paths:
+        if p.is_dir():
+            raise InputError(p, "is a folder; --kind text compares two text files (for the text files inside use "
+                                "`appraisal batch --kind text FOLDER --against ...`, for the folders as packages "
+                                "--kind auto)")
+        if not text.accepts(p) and comparators.get("package").accepts(p):
+            raise InputError(p, "is an archive; --kind text compares two text files (for the archives as packages "
+                                "use --kind auto)")
 
 
 def _scan(args: argparse.Namespace) -> int:

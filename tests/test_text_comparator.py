@@ -92,7 +92,8 @@ def test_edited_and_reordered_passages(tmp_path, lang):
     assert len(r.matches) == 1
     oa, ob = _overlap(r.matches[0], a0, a1, b0, b1)
     assert oa > 0.9 and ob > 0.9
-    assert r.matches[0].category in ("lightly-edited", "heavily-edited")
+    # the English edits exchange words one for one (synonyms): issue 17 gives that its own label
+    assert r.matches[0].category in ("lightly-edited", "heavily-edited", "synonym-substituted")
 
     shuffled = [edited[k] for k in (3, 0, 5, 1, 6, 2, 4)]
     b, b0, b1 = _embed(host, sep.join(shuffled), sep)
@@ -166,8 +167,12 @@ def test_shared_idioms_are_excluded_and_listed(tmp_path):
     b = ZH_HOST[:6] + ["这件事画蛇添足又自相矛盾，说起来一言难尽。"] + ZH_HOST[6:]
     r = _compare(tmp_path, "".join(a), "".join(b))
     assert r.matches == ()
-    assert [e.reason for e in r.excluded] == ["common phrase or idiom"]
-    assert set(r.excluded[0].detail["phrases"]) >= {"画蛇添足", "自相矛盾", "一言难尽"}
+    # phrase by phrase (issue 17): each exclusion covers one phrase's own characters, on both sides
+    assert {e.reason for e in r.excluded} == {"common phrase or idiom"}
+    assert {x for e in r.excluded for x in e.detail["phrases"]} >= {"画蛇添足", "自相矛盾", "一言难尽"}
+    for e in r.excluded:
+        assert "".join(b)[e.b.start_char:e.b.end_char] == e.detail["phrases"][0]
+        assert "".join(a)[e.a.start_char:e.a.end_char] == e.detail["phrases"][0]
     kept = _compare(tmp_path, "".join(a), "".join(b), filter_common=False, min_tokens=5)
     assert len(kept.matches) == 1
 
@@ -307,7 +312,9 @@ def test_random_word_edits(tmp_path, lang):
     assert len(r.matches) == 1
     oa, ob = _overlap(r.matches[0], a0, a1, b0, b1)
     assert oa > 0.9 and ob > 0.9
-    assert r.matches[0].category in ("lightly-edited", "heavily-edited")
+    # words replaced one for one, nothing inserted or deleted: measured as an in-place substitution
+    # (the label does not check that the new words are synonyms; see comparators/text/categorise.py)
+    assert r.matches[0].category in ("lightly-edited", "heavily-edited", "synonym-substituted")
 
 
 def test_chinese_summary_style_copy(tmp_path):
@@ -342,3 +349,171 @@ def test_corpus_boilerplate_is_excluded_after_fit(tmp_path):
     assert after.excluded[0].reason.startswith("boilerplate: its sentences occur in at least")
     assert after.comparator.params["commonplace"]["files"] == 24
     assert after.comparator.params["commonplace"]["groups"] == 24
+
+
+# -- issue 17: one finding per copied passage, exact boundaries, labels, phrase-level filtration ------------
+
+
+def _three_paragraphs(lang: str) -> tuple[str, list[str]]:
+    """A (the source, three paragraphs) and B's paragraphs: A's first, a new one, A's third."""
+    src, host, sep = (EN_SOURCE, EN_HOST, EN_SEP) if lang == "en" else (ZH_SOURCE, ZH_HOST, ZH_SEP)
+    a = "\n\n".join([sep.join(src[0:4]), sep.join(src[4:6]), sep.join(src[6:12])])
+    return a, [sep.join(src[0:4]), sep.join(host[0:3]), sep.join(src[6:10])]
+
+
+def _assert_two_separate_findings(r, b_text: str, new_paragraph: str) -> None:
+    new0 = b_text.index(new_paragraph)
+    new1 = new0 + len(new_paragraph)
+    assert len(r.matches) == 2
+    assert [m.id for m in r.matches] == ["F-text-0001", "F-text-0002"]
+    for m in r.matches:
+        assert m.b.end_char <= new0 or m.b.start_char >= new1, "a finding covers the new paragraph"
+        assert m.category == "verbatim"
+        assert b_text[m.b.start_char:m.b.end_char].strip() in b_text
+    first, second = sorted(r.matches, key=lambda m: m.b.start_char)
+    assert first.b.end_char <= new0 and second.b.start_char >= new1
+    assert r.comparator.params["max_uncopied"] == 1
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_two_copied_paragraphs_around_a_new_one_are_two_findings(tmp_path, lang):
+    a, paragraphs = _three_paragraphs(lang)
+    b = "\n\n".join(paragraphs)
+    r = _compare(tmp_path, a, b)
+    _assert_two_separate_findings(r, b, paragraphs[1])
+    # with a looser limit the new paragraph's three sentences may be bridged: the parameter decides
+    wide = _compare(tmp_path, a, b, max_uncopied=10)
+    assert len(wide.matches) == 1
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_two_copied_paragraphs_around_a_new_one_in_a_docx(tmp_path, lang):
+    import docx
+
+    a, paragraphs = _three_paragraphs(lang)
+    document = docx.Document()
+    for paragraph in paragraphs:
+        document.add_paragraph(paragraph)
+    document.save(tmp_path / "b.docx")
+    c = get("text")
+    fa = c.extract(_write(tmp_path / "a.txt", a))
+    fb = c.extract(tmp_path / "b.docx")
+    r = c.compare(fa, fb)
+    from comparators.text.read import read_document
+
+    b_text = read_document(tmp_path / "b.docx").text
+    _assert_two_separate_findings(r, b_text, paragraphs[1])
+    assert all(m.detail["cite_b"] for m in r.matches)
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_verbatim_copy_does_not_run_into_the_surrounding_text(tmp_path, lang):
+    # the copy starts and ends inside sentences of A: the finding stops at the copied characters
+    src, host, sep = (EN_SOURCE, EN_HOST, EN_SEP) if lang == "en" else (ZH_SOURCE, ZH_HOST, ZH_SEP)
+    a = sep.join(src)
+    start = a.index(src[3]) + len(src[3]) // 2
+    end = a.index(src[8]) + len(src[8]) // 2
+    b, b0, b1 = _embed(host, a[start:end], sep)
+    r = _compare(tmp_path, a, b)
+    assert len(r.matches) == 1
+    m = r.matches[0]
+    assert start <= m.a.start_char and m.a.end_char <= end
+    assert b0 <= m.b.start_char and m.b.end_char <= b1
+    assert (m.a.end_char - m.a.start_char) >= 0.95 * (end - start)
+    assert m.category == "verbatim"
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_short_verbatim_copy_is_labelled_verbatim(tmp_path, lang):
+    # Chinese: about 100 characters; English: two sentences (one would fall under ``min_tokens``)
+    src, host, sep = (EN_SOURCE, EN_HOST, EN_SEP) if lang == "en" else (ZH_SOURCE, ZH_HOST, ZH_SEP)
+    a, a0, a1 = _source(src, sep, 4, 6 if lang == "en" else 7)
+    assert 80 <= a1 - a0 <= 200
+    b, b0, b1 = _embed(host, a[a0:a1], sep)
+    r = _compare(tmp_path, a, b)
+    assert len(r.matches) == 1
+    m = r.matches[0]
+    assert (m.a.start_char, m.a.end_char, m.b.start_char, m.b.end_char) == (a0, a1, b0, b1)
+    assert m.category == "verbatim"
+
+
+def test_copied_passage_with_an_idiom_is_found_and_only_the_idiom_listed(tmp_path):
+    idiom_sentence = "过年那天，全村老小欢欢喜喜地聚在祠堂前，看孩子们放鞭炮，一直闹到半夜。"
+    a = "".join(ZH_SOURCE[:7] + [idiom_sentence] + ZH_SOURCE[7:])
+    copy = ZH_SOURCE[6] + idiom_sentence + ZH_SOURCE[7]
+    b, b0, b1 = _embed(ZH_HOST, copy, ZH_SEP)
+    r = _compare(tmp_path, a, b)
+    assert len(r.matches) == 1
+    m = r.matches[0]
+    assert (m.b.start_char, m.b.end_char) == (b0, b1)
+    assert m.category == "verbatim"
+    common = [e for e in r.excluded if e.reason == "common phrase or idiom"]
+    idiom = [e for e in common if e.detail["phrases"] == ["欢欢喜喜"]]
+    assert len(idiom) == 1
+    e = idiom[0]
+    assert b[e.b.start_char:e.b.end_char] == "欢欢喜喜" and a[e.a.start_char:e.a.end_char] == "欢欢喜喜"
+    assert e.detail["inside"] == m.id
+    for e in common:  # every exclusion is one phrase's own characters, never the passage
+        assert b[e.b.start_char:e.b.end_char] == e.detail["phrases"][0]
+    assert r.extra["units"]["matched_b"] == b1 - b0
+
+
+def test_edited_copy_with_an_idiom_is_not_excluded_as_common(tmp_path):
+    # the copy is edited around the idiom: it must still be found, not excluded as an idiom-only match
+    idiom_a = "过年那天，全村老小欢欢喜喜地聚在祠堂前，看孩子们放鞭炮。"
+    idiom_b = "过年那日，全村老少欢欢喜喜地聚到祠堂门前，看小孩放爆竹。"
+    a = "".join(ZH_SOURCE[:7] + [idiom_a] + ZH_SOURCE[7:])
+    b, b0, b1 = _embed(ZH_HOST, _edit_zh(ZH_SOURCE[6]) + idiom_b + _edit_zh(ZH_SOURCE[7]), ZH_SEP)
+    r = _compare(tmp_path, a, b)
+    assert len(r.matches) == 1
+    assert _overlap(r.matches[0], 0, len(a), b0, b1)[1] > 0.9
+    assert all(e.b.end_char - e.b.start_char <= 8 for e in r.excluded)
+
+
+def test_synonym_substitution_has_its_own_label(tmp_path):
+    a, a0, a1 = _source(EN_SOURCE, EN_SEP, 2, 9)
+    swaps = {"climbed": "ascended", "evening": "night", "painted": "coloured", "stormy": "wild",
+             "careful": "neat", "drifted": "floated", "rang": "sounded", "passed": "went", "ached": "hurt"}
+    edited = " ".join(swaps.get(w, w) for w in a[a0:a1].split(" "))
+    b, b0, b1 = _embed(EN_HOST, edited, EN_SEP)
+    r = _compare(tmp_path, a, b)
+    assert len(r.matches) == 1
+    assert r.matches[0].category == "synonym-substituted"
+    assert r.matches[0].detail["substituted"] > 0 and r.matches[0].detail["indels"] == 0
+
+
+def test_cli_compare_kind_text_refuses_a_folder_in_one_line(tmp_path):
+    folder = tmp_path / "texts"
+    folder.mkdir()
+    _write(folder / "one.txt", EN_SEP.join(EN_SOURCE))
+    other = _write(tmp_path / "b.txt", EN_SEP.join(EN_SOURCE[:6]))
+    for a, b in ((folder, other), (other, folder)):
+        proc = subprocess.run([sys.executable, "-m", "appraisal.cli", "compare", str(a), str(b), "--kind", "text",
+                               "--json"], capture_output=True, text=True)
+        assert proc.returncode == 2
+        assert proc.stdout == ""
+        lines = proc.stderr.strip().splitlines()
+        assert len(lines) == 1 and str(folder) in lines[0] and "folder" in lines[0]
+        assert "Traceback" not in proc.stderr
+    # the same folder with --kind auto is still compared, as a package, and says so
+    proc = subprocess.run([sys.executable, "-m", "appraisal.cli", "compare", str(folder), str(other), "--json"],
+                          capture_output=True, text=True)
+    assert proc.returncode == 0, proc.stderr
+    assert json.loads(proc.stdout)["kind"] == "package"
+
+
+def test_report_method_section_quotes_the_label_thresholds_recorded_in_params(tmp_path):
+    from types import SimpleNamespace
+
+    from appraisal.report.builder import _text_label_thresholds
+    from appraisal.report.labels import label
+    from comparators.text import categorise
+
+    r = _compare(tmp_path, EN_SEP.join(EN_SOURCE), EN_SEP.join(EN_HOST))
+    data = SimpleNamespace(comparisons=[{"result": r.to_dict()}])
+    thresholds = _text_label_thresholds(data)
+    assert thresholds == categorise.THRESHOLDS
+    for lang in ("zh", "en"):
+        text = label(lang, "methods_text_labels").format(**thresholds)
+        assert str(categorise.VERBATIM_MIN) in text and str(categorise.SYNONYM_MIN_RATIO) in text
+    assert _text_label_thresholds(SimpleNamespace(comparisons=[])) == {}

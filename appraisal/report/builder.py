@@ -312,6 +312,16 @@ def _comparators_used(data: ReportData) -> list[dict[str, Any]]:
     return [seen[k] for k in sorted(seen)]
 
 
+def _text_label_thresholds(data: ReportData) -> dict[str, Any]:
+    """The label thresholds the text comparator recorded in its params (``labels``), from the
+    stored comparisons (the newest version first); empty when none recorded them."""
+    for comp in reversed(_comparators_used(data)):
+        labels = comp["params"].get("labels") if comp["name"] == "text" else None
+        if isinstance(labels, dict):
+            return labels
+    return {}
+
+
 MEDIA = ("code", "text", "image", "audio", "binary")  # the media whose method the report describes, in this order
 
 
@@ -343,6 +353,9 @@ def _methods(document: Any, data: ReportData, n_tools: int) -> None:
     paragraphs = []
     if "code" in used or "text" in used or not used:
         paragraphs.append(label(lang, "methods_text"))
+    thresholds = _text_label_thresholds(data)
+    if "text" in used and thresholds:
+        paragraphs[-1] += label(lang, "methods_text_labels").format(**thresholds)
     if "image" in used:
         paragraphs.append(label(lang, "methods_image"))
     if "audio" in used:

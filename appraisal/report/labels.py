@@ -75,6 +75,13 @@ LABELS: dict[str, dict[str, str]] = {
         "methods": "（三）技术方法及工具",
         "methods_text": ("比对采用本鉴定所使用的相似性比对工具。源代码经词法/语法分析后规范化（标识符、字面量、类型、"
                          "循环与条件结构），以 k-gram 指纹检索候选并逐行对齐；文本作品按句子对齐并识别改写、繁简转换与摘要式复制。"),
+        "methods_text_labels": ("文本发现项按对齐片段实测的编辑特征定类，依次判断：两侧经繁简转换的汉字比例相差不小于 {script_min_diff} 为"
+                                "繁简转换；4-gram 重合率与长度比均不小于 {verbatim_min} 为逐字相同；以摘要模式对齐或长度比低于参数 "
+                                "summary_ratio 为摘要式复制；句序逆序比例高于 {reorder_min_inversions}（或有逆序且 4-gram 重合率不小于 "
+                                "{reorder_intact_overlap}）为顺序调整；逐词替换比例不小于 {synonym_min_substituted}、增删不超过替换的 "
+                                "{synonym_max_indel_share} 倍且长度比不小于 {synonym_min_ratio} 为同义替换；其余 4-gram 重合率不小于 "
+                                "{light_min_overlap} 为轻度改写，否则为较大改写。一个发现项中连续未被复制的句子不超过参数 max_uncopied 句，"
+                                "分别复制的段落分列为不同发现项；成语、习用语只排除其本身的字符并逐条列明。"),
         "methods_image": ("图像作品的比对：在亮度通道及不受色相变化影响的 HSV 明度通道上分别提取 SIFT 局部特征（原图与镜像各一组），"
                           "经比值检验筛选候选匹配，以 MAGSAC++ 估计单应矩阵（透视变换），无法估计时改用相似变换或仿射变换；"
                           "在映射后的重叠范围内按块计算归一化互相关，定位相同或相似的区域并统计区域内一致的纹理块；"
@@ -305,7 +312,8 @@ LABELS: dict[str, dict[str, str]] = {
         "kinds": "package=软件包/目录|code=源代码|text=文本|image=图像|audio=音频|binary=目标程序",
         "category_names": ("identical-file=相同文件|renamed=标识符更名|reordered=顺序调整|identical=相同|"
                            "string-literal=相同字符串|comment=相同注释|lightly-edited=轻度改写|"
-                           "script-converted=繁简转换|summary=摘要式复制|verbatim=逐字相同|"
+                           "script-converted=繁简转换|summary=摘要式复制|summarised=摘要式复制|verbatim=逐字相同|"
+                           "heavily-edited=较大改写|synonym-substituted=同义替换|"
                            "reproduced=图像区域相同|reproduced with changes=图像区域相同（有改动）|partly matching=图像部分相同|"
                            "reproduced (mirrored)=图像区域相同（镜像）|"
                            "reproduced with changes (mirrored)=图像区域相同（有改动，镜像）|"
@@ -373,6 +381,19 @@ LABELS: dict[str, dict[str, str]] = {
         "methods_text": ("Source code is parsed and normalised (identifiers, literals, types, loops and conditionals), candidate "
                          "regions are retrieved by k-gram fingerprints and aligned line by line; text works are aligned by "
                          "sentence, detecting paraphrase, script conversion and summary copying."),
+        "methods_text_labels": ("Each text finding is labelled from measured edit properties of its aligned spans, in this order: "
+                                "script-converted when the shares of characters converted between traditional and simplified "
+                                "script differ by at least {script_min_diff}; verbatim when the 4-gram overlap and the length ratio "
+                                "both reach {verbatim_min}; summarised when found in summary mode or the length ratio is under the "
+                                "parameter summary_ratio; reordered when more than {reorder_min_inversions} of consecutive "
+                                "sentence pairs go backwards (or any do with a 4-gram overlap of at least "
+                                "{reorder_intact_overlap}); synonym-substituted when at least {synonym_min_substituted} of the "
+                                "words are exchanged one for one, insertions and deletions stay within {synonym_max_indel_share} "
+                                "of the substitutions and the length ratio reaches {synonym_min_ratio}; otherwise lightly edited "
+                                "with a 4-gram overlap of at least {light_min_overlap}, else heavily edited. A finding never spans "
+                                "more consecutive uncopied sentences than the parameter max_uncopied, so separately copied "
+                                "passages are separate findings; an idiom or stock phrase is excluded by its own characters "
+                                "only, each listed."),
         "methods_image": ("Images: SIFT local features are extracted on the luma channel and on the hue-invariant HSV value "
                           "channel, each for the image as given and mirrored; tentative matches pass Lowe's ratio test and a "
                           "homography is fitted with MAGSAC++, falling back to a similarity or affine transform; inside the "

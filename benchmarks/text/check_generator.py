@@ -25,6 +25,8 @@ from typing import Any
 from catalogue import DOC_SIZE
 from obfuscate import FAMILIES, STRENGTHS
 from scripts import convert
+from separate import NAME as SEPARATE
+from separate import PARTS as SEPARATE_PARTS
 from works import units
 
 KEYS = ("id", "a", "b", "label", "lang", "obfuscation", "strength", "encoding_b", "script_a", "script_b", "cases")
@@ -88,7 +90,7 @@ def check_pairs(folder: Path, size_bounds: bool) -> tuple[list[str], dict[str, A
         stats["encoding_b"][f"{lang}/{r['encoding_b']}"] += 1
         if lang == "zh":
             stats["scripts"][f"{r['script_a']}->{r['script_b']}"] += 1
-        valid = FAMILIES[lang] if r["label"] == 1 else NEGATIVES
+        valid = (*FAMILIES[lang], SEPARATE) if r["label"] == 1 else NEGATIVES
         if obf not in valid or (r["label"] == 1) != bool(cases):
             problems.append(f"{pid}: label {r['label']} with obfuscation {obf} and {len(cases)} cases")
         if r["label"] == 1 and r["strength"] not in STRENGTHS[obf]:
@@ -97,7 +99,7 @@ def check_pairs(folder: Path, size_bounds: bool) -> tuple[list[str], dict[str, A
         sizes[f"{lang}/B"].append(units(b, lang))
         a_spans, b_spans = [], []
         for c in cases:
-            if tuple(c) != CASE_KEYS or c["obfuscation"] != obf:
+            if tuple(c) != CASE_KEYS or c["obfuscation"] not in ((obf,) if obf != SEPARATE else SEPARATE_PARTS):
                 problems.append(f"{pid}: bad case {c}")
                 continue
             if not (0 <= c["a_start"] < c["a_end"] <= len(a) and 0 <= c["b_start"] < c["b_end"] <= len(b)):
@@ -106,20 +108,21 @@ def check_pairs(folder: Path, size_bounds: bool) -> tuple[list[str], dict[str, A
             a_spans.append((c["a_start"], c["a_end"]))
             b_spans.append((c["b_start"], c["b_end"]))
             src, dst = a[c["a_start"]:c["a_end"]], b[c["b_start"]:c["b_end"]]
+            kind = c["obfuscation"]  # a separate-passages pair: each case has its own
             stats["cases"][lang] += 1
             if not _at_boundary(b, c["b_start"]):
                 problems.append(f"{pid}: case at B {c['b_start']} is not at a sentence boundary")
             if not _at_boundary(a, c["a_start"]):
                 problems.append(f"{pid}: case at A {c['a_start']} is not at a sentence boundary")
-            if obf == "verbatim" and src != dst:
+            if kind == "verbatim" and src != dst:
                 problems.append(f"{pid}: verbatim case differs")
-            elif obf == "script":
+            elif kind == "script":
                 expected = convert(src, r["script_a"], r["script_b"], r["encoding_b"] == "big5")
                 if expected != dst:
                     problems.append(f"{pid}: script case is not the OpenCC conversion of its source")
-            elif obf != "verbatim" and src == dst:
-                problems.append(f"{pid}: {obf} case identical to its source")
-            if obf == "summary":
+            elif kind != "verbatim" and src == dst:
+                problems.append(f"{pid}: {kind} case identical to its source")
+            if kind == "summary":
                 ratio = units(dst, lang) / max(1, units(src, lang))
                 ratios[lang].append(ratio)
                 if not 0.2 <= ratio <= 0.5:
@@ -151,7 +154,7 @@ def table(summary: dict[str, Any]) -> str:
     for key, n in summary["cells"].items():
         lang, obf, strength = key.split("/")
         rows[(obf, strength)][lang] = n
-    order = [f for lang in ("zh", "en") for f in FAMILIES[lang]] + list(NEGATIVES)
+    order = [f for lang in ("zh", "en") for f in (*FAMILIES[lang], SEPARATE)] + list(NEGATIVES)
     keys = sorted(rows, key=lambda k: (order.index(k[0]) if k[0] in order else 99, k[1]))
     lines = ["| obfuscation | strength | " + " | ".join(langs) + " |",
              "| --- | --- | " + " | ".join("---:" for _ in langs) + " |"]

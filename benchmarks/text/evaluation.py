@@ -6,6 +6,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 
 import numpy as np
+from findings import FindingCounts, detected_cases, pair_counts
 from plagdet import Alignment, Spans, macro, micro, per_pair_macro
 from scoring import ToolRun
 from split_data import Pair
@@ -26,6 +27,7 @@ class ToolEval:
     tool_s: float
     notes: list[str] = field(default_factory=list)
     categories: list[list[str]] = field(default_factory=list)
+    excluded: list[list[list]] = field(default_factory=list)  # per pair: [a0, a1, b0, b1, reason]
 
     @property
     def localises(self) -> bool:
@@ -46,7 +48,8 @@ def tool_eval(run: ToolRun) -> ToolEval:
     scores = np.array([np.nan if r.get("score") is None else float(r["score"]) for r in run.results])
     rows = [(i, *d) for i, r in enumerate(run.results) for d in r.get("detections") or []]
     return ToolEval(run.tool, scores, Spans.from_rows(rows), [r.get("error") for r in run.results],
-                    run.wall_s, run.tool_s, list(run.notes), [list(r.get("categories") or []) for r in run.results])
+                    run.wall_s, run.tool_s, list(run.notes), [list(r.get("categories") or []) for r in run.results],
+                    [list(r.get("excluded") or []) for r in run.results])
 
 
 def whole_document_variant(base: ToolEval, chars: np.ndarray, threshold: float, origin: str) -> ToolEval:
@@ -87,6 +90,34 @@ class SplitEval:
     def per_pair(self, tool: str) -> list[Alignment]:
         """Macro measures of each pair on its own."""
         return per_pair_macro(self.cases, self.tools[tool].detections, len(self.pairs))
+
+    def findings(self, tool: str, mask: np.ndarray | None = None) -> FindingCounts:
+        """Merged detections and right labels of ``tool`` over the pairs in ``mask`` (``findings.py``)."""
+        ev = self.tools[tool]
+        dets = ev.detections
+        total = FindingCounts()
+        for i in (range(len(self.pairs)) if mask is None else np.flatnonzero(mask).tolist()):
+            rows = np.flatnonzero(dets.pair == i)
+            mine = [(int(dets.a_start[k]), int(dets.a_end[k]), int(dets.b_start[k]), int(dets.b_end[k])) for k in rows]
+            labels = ev.categories[i] if i < len(ev.categories) else []
+            pair = self.pairs[i]
+            total += pair_counts(pair.cases, pair.case_kinds, mine, labels)
+        return total
+
+    def cases_lost_as_common(self, tool: str) -> tuple[int, int]:
+        """(cases that no detection detects but a "common phrase" exclusion overlaps, cases)."""
+        ev = self.tools[tool]
+        dets = ev.detections
+        lost = 0
+        for i, pair in enumerate(self.pairs):
+            rows = np.flatnonzero(dets.pair == i)
+            mine = [(int(dets.a_start[k]), int(dets.a_end[k]), int(dets.b_start[k]), int(dets.b_end[k])) for k in rows]
+            common = [tuple(e[:4]) for e in (ev.excluded[i] if i < len(ev.excluded) else []) if "common" in str(e[4])]
+            for case in pair.cases:
+                if common and not any(detected_cases([case], d) for d in mine) \
+                        and any(detected_cases([case], c) for c in common):
+                    lost += 1
+        return lost, len(self.cases)
 
     def clean_negatives(self, tool: str, mask: np.ndarray | None = None) -> tuple[int, int]:
         """(negatives without any detection, negatives) among the pairs in ``mask``."""

@@ -32,13 +32,14 @@ from negatives import build_negative, quotas
 from obfuscate import FAMILIES, STRENGTHS
 from pairs import Pair, build_positive
 from scripts import convert
+from separate import NAME as SEPARATE
 from sources import Library
 from speed import speed_docs, speed_jobs
 from works import Work, load
 from writer import Writer, assign_ids, seed_for, write_jsonl
 
 HERE = Path(__file__).resolve().parent
-GENERATOR_VERSION = "1.0.0"
+GENERATOR_VERSION = "1.1.0"  # 1.1.0: the ``separate`` family (issue 17)
 DEFAULT_PAIRS_PER_CELL = 26
 Job = tuple[str, str, str, int | None]
 
@@ -49,7 +50,7 @@ def jobs_for(lang: str, per_cell: int) -> list[Job]:
     """(key, lang, obfuscation or negative kind, strength) of every pair of one language: ``per_cell``
     positives per obfuscation (strengths alternating), then as many negatives split over the kinds."""
     jobs: list[Job] = []
-    for family in FAMILIES[lang]:
+    for family in (*FAMILIES[lang], SEPARATE):
         strengths = STRENGTHS[family]
         for i in range(per_cell):
             jobs.append((f"{lang}|{family}|{i:04d}", lang, family, strengths[i % len(strengths)]))

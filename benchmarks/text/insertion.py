@@ -29,6 +29,22 @@ def insert(host: str, lang: str, pieces: list[str], rng: random.Random) -> tuple
     positions = sorted(rng.sample(ends, len(pieces)))
     order = list(range(len(pieces)))
     rng.shuffle(order)
+    return _insert(host, lang, pieces, positions, order, rng)
+
+
+def host_ends(host: str, lang: str) -> list[int]:
+    """Sentence ends of the host, where pieces may go."""
+    return sorted({e for _, e in sentences(host, lang)})
+
+
+def insert_at(host: str, lang: str, pieces: list[str], positions: list[int], rng: random.Random
+              ) -> tuple[str, list[tuple[int, int]]]:
+    """The host with ``pieces`` inserted in order after the sentence ends ``positions`` (ascending)."""
+    return _insert(host, lang, pieces, positions, list(range(len(pieces))), rng)
+
+
+def _insert(host: str, lang: str, pieces: list[str], positions: list[int], order: list[int],
+            rng: random.Random) -> tuple[str, list[tuple[int, int]]]:
     out: list[str] = []
     spans: list[tuple[int, int]] = [(0, 0)] * len(pieces)
     length = 0

@@ -13,11 +13,13 @@ from typing import Any
 
 from corpus import Corpus, Lexicons, choose_encoding, choose_scripts
 from documents import Doc
-from insertion import insert
+from insertion import host_ends, insert
 from obfuscate import APPLY, MIN_SENTENCES, Context
 from passages import case_count, passage, pick
 from scripts import encodable
 from segment import sentences
+from separate import NAME as SEPARATE
+from separate import copy_separately
 from works import units
 
 
@@ -78,6 +80,8 @@ def insert_copies(corpus: Corpus, lex: Lexicons, family: str, strength: int | No
     a_text = corpus.text(source, script_a, taiwan)
     host_text = corpus.text(host, script_b, taiwan)
     spans = sentences(a_text, lang)
+    if family == SEPARATE:
+        return _separate_copies(corpus, lex, source, a_text, host_text, spans, script_a, script_b, taiwan, rng)
     ranges = pick(a_text, spans, lang, case_count(rng), MIN_SENTENCES.get(family, 1), rng,
                   min_class=1 if family == "summary" else 0)
     if not ranges:
@@ -106,6 +110,24 @@ def insert_copies(corpus: Corpus, lex: Lexicons, family: str, strength: int | No
             raise AssertionError("B span does not hold the inserted text")
     order = sorted(range(len(cases)), key=lambda k: cases[k].a_start)
     return a_text, b_text, [cases[k] for k in order], [notes[k] for k in order]
+
+
+def _separate_copies(corpus: Corpus, lex: Lexicons, source: Doc, a_text: str, host_text: str, spans: list,
+                     script_a: str | None, script_b: str | None, taiwan: bool, rng: random.Random
+                     ) -> tuple[str, str, list[Case], list[dict[str, int]]]:
+    """:func:`insert_copies` for the ``separate`` family (see ``separate.py``)."""
+    lang = source.lang
+    host_sentences = tuple(host_text[s:e] for s, e in sentences(host_text, lang))
+    vocab = corpus.vocab(source, script_a, taiwan)
+
+    def ctx_for() -> Context:
+        return Context(lang, script_a, rng, vocab, host_sentences, lex.en, lex.zh, script_b, taiwan)
+
+    b_text, rows = copy_separately(a_text, host_text, spans, host_ends(host_text, lang), ctx_for, lang, rng)
+    if lang in corpus.size_cap and units(b_text, lang) > corpus.size_cap[lang]:
+        raise ValueError("suspicious document too large")
+    cases = [Case(a0, a1, b0, b1, kind) for a0, a1, b0, b1, kind in rows]
+    return a_text, b_text, cases, [{} for _ in cases]
 
 
 def build_positive(corpus: Corpus, lex: Lexicons, key: str, lang: str, family: str, strength: int | None,

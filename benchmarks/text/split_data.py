@@ -32,6 +32,7 @@ class Pair:
     strength: int
     cases: tuple[Range4, ...]
     extra: tuple[tuple[str, Any], ...] = ()
+    case_kinds: tuple[str, ...] = ()  # each case's obfuscation (a ``separate`` pair mixes several)
 
     @property
     def negative_type(self) -> str | None:
@@ -47,8 +48,9 @@ def parse_pair(row: dict[str, Any], where: str) -> Pair:
     cases = tuple((int(c["a_start"]), int(c["a_end"]), int(c["b_start"]), int(c["b_end"])) for c in row["cases"])
     known = {*REQUIRED, "strength"}
     extra = tuple(sorted((k, v) for k, v in row.items() if k not in known and not isinstance(v, (list, dict))))
+    kinds = tuple(str(c.get("obfuscation", row["obfuscation"])) for c in row["cases"])
     return Pair(str(row["id"]), row["a"], row["b"], int(row["label"]), row["lang"], row["obfuscation"],
-                int(row.get("strength") or 0), cases, extra)
+                int(row.get("strength") or 0), cases, extra, kinds)
 
 
 def load_pairs(path: Path, limit: int | None = None) -> list[Pair]:

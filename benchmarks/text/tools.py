@@ -115,6 +115,6 @@ def score_job(name: str, overrides_json: str, a: str, b: str) -> dict[str, Any]:
         out.update(score=None, detections=[], categories=[], error=f"{type(exc).__name__}: {exc}")
     else:
         out.update(score=result.score, detections=[list(d) for d in result.detections],
-                   categories=list(result.categories), error=None)
+                   categories=list(result.categories), excluded=[list(e) for e in result.excluded], error=None)
     out["seconds"] = time.perf_counter() - started
     return out

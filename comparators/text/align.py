@@ -11,7 +11,13 @@
    must reach ``min_passage_sim``; a group that fails is re-clustered with a smaller gap.
 4. **Conflicts**: passages overlapping in B keep the better one; passages adjacent on both sides
    are merged (one detection per copied passage: granularity close to 1).
-5. **Summary mode**: seeds spread far apart in A but close in B (a condensed retelling) are
+5. **Segmentation**: a passage is cut wherever more than ``max_uncopied`` consecutive sentences
+   inside it are not copied (a sentence is copied when it seeds or its cosine with some sentence
+   of the other side's passage reaches ``copied_cosine``), in B always and in A for passages not
+   summary-like (found in summary mode or B under ``SUMMARY_LIKE_RATIO`` of A: a summary leaves out sentences of its
+   source by nature); each piece is its own passage, so separately copied passages are never
+   joined over new text.
+6. **Summary mode**: seeds spread far apart in A but close in B (a condensed retelling) are
    clustered with a wide gap in A and a narrow gap in B; such a passage is kept when B's side is
    clearly shorter than A's.
 
@@ -27,6 +33,9 @@ import numpy as np
 
 from comparators.text.vectors import SentenceSpace, passage_cosine
 
+SUMMARY_LIKE_RATIO = 0.8  # B's side under this share of A's: A's omitted sentences do not cut the passage
+NEAR_VERBATIM_SIM = 0.9  # passage cosine from which a standard passage is a near-verbatim copy
+
 
 @dataclass(frozen=True)
 class AlignParams:
@@ -40,6 +49,8 @@ class AlignParams:
     summary_gap: int = 24
     summary_ratio: float = 0.6
     best_only: bool = True
+    max_uncopied: int = 1
+    copied_cosine: float = 0.2
 
 
 @dataclass(frozen=True)
@@ -225,11 +236,66 @@ def align(space: SentenceSpace, params: AlignParams, sent_len_a: np.ndarray, sen
         standard = extend(space, i, j, params.gap, params.gap, params.min_passage_sim)
     condensed = summaries(space, i[best], j[best], params, sent_len_a, sent_len_b)
     # A summary passage replaces the standard passages it contains in B when it explains more of A.
+    # It never replaces near-verbatim passages that explain most of its B side (a verbatim copy is
+    # not a summary of the sentences around its source that happen to share a few words with it).
     chosen: list[Passage] = []
     for s in condensed:
         inside = [p for p in standard if p.b0 >= s.b0 and p.b1 <= s.b1]
         covered_a = sum(p.a1 - p.a0 for p in inside)
-        if (s.a1 - s.a0) > 1.5 * max(covered_a, 1):
+        close_b = sum(p.b1 - p.b0 for p in inside if p.sim >= NEAR_VERBATIM_SIM)
+        if (s.a1 - s.a0) > 1.5 * max(covered_a, 1) and close_b < 0.5 * (s.b1 - s.b0):
             chosen.append(s)
     passages = resolve_conflicts(standard, fixed=resolve_conflicts(chosen))
-    return merge_adjacent(space, passages, params.merge_gap, params.min_passage_sim)
+    merged = merge_adjacent(space, passages, params.merge_gap, params.min_passage_sim)
+    return [q for p in merged for q in segment(space, p, params, summary_like(p, params, sent_len_a, sent_len_b))]
+
+
+def summary_like(p: Passage, params: AlignParams, sent_len_a: np.ndarray, sent_len_b: np.ndarray) -> bool:
+    """Whether ``p`` may be a condensed retelling: found in summary mode, or B's side shorter than
+    ``SUMMARY_LIKE_RATIO`` of A's (in tokens)."""
+    len_a = int(sent_len_a[p.a0:p.a1].sum())
+    len_b = int(sent_len_b[p.b0:p.b1].sum())
+    return p.mode == "summary" or len_b < SUMMARY_LIKE_RATIO * len_a
+
+
+def copied_sentences(space: SentenceSpace, p: Passage, cosine: float) -> tuple[np.ndarray, np.ndarray]:
+    """Which sentences of ``p`` (A ``[a0, a1)``, B ``[b0, b1)``) are copied: seeds, and sentences
+    whose cosine with some sentence of the other side of the passage reaches ``cosine``."""
+    cos = (space.a[p.a0:p.a1] @ space.b[p.b0:p.b1].T).toarray()
+    copied_a = cos.max(axis=1, initial=0.0) >= cosine
+    copied_b = cos.max(axis=0, initial=0.0) >= cosine
+    copied_a[np.array(p.seeds_a) - p.a0] = True
+    copied_b[np.array(p.seeds_b) - p.b0] = True
+    return copied_a, copied_b
+
+
+def cut_at_uncopied(positions: np.ndarray, copied: np.ndarray, offset: int, max_uncopied: int) -> list[np.ndarray]:
+    """Indices into ``positions`` (sentence numbers, ``copied`` flags start at sentence ``offset``),
+    ordered by position, cut wherever more than ``max_uncopied`` uncopied sentences lie between
+    consecutive positions."""
+    order = np.argsort(positions, kind="stable")
+    uncopied_before = np.concatenate(([0], np.cumsum(~copied)))  # uncopied sentences in [0, k) of the passage
+    local = positions[order] - offset
+    between = uncopied_before[local[1:]] - uncopied_before[local[:-1] + 1]
+    cuts = np.flatnonzero(between > max_uncopied) + 1
+    return np.split(order, cuts)
+
+
+def segment(space: SentenceSpace, p: Passage, params: AlignParams, summary: bool) -> list[Passage]:
+    """``p`` cut into pieces that never span more than ``params.max_uncopied`` consecutive
+    uncopied sentences (in B, and in A unless ``summary``); see the module docstring."""
+    max_uncopied = params.max_uncopied
+    copied_a, copied_b = copied_sentences(space, p, params.copied_cosine)
+    i, j = np.array(p.seeds_a), np.array(p.seeds_b)
+    groups = [np.arange(len(i))]
+    while True:
+        finer = [g[k] for g in groups for k in cut_at_uncopied(j[g], copied_b, p.b0, max_uncopied)]
+        if not summary:
+            finer = [g[k] for g in finer for k in cut_at_uncopied(i[g], copied_a, p.a0, max_uncopied)]
+        if len(finer) == len(groups):
+            break
+        groups = finer
+    if len(groups) == 1:
+        return [p]
+    pieces = [_passage(space, i[g], j[g], p.mode) for g in groups]
+    return sorted(pieces, key=lambda q: (q.b0, q.a0))

@@ -4,8 +4,10 @@ Chinese: the idioms (成语, tag ``i``) and set phrases (习用语, tag ``l``) o
 ships inside the ``jieba`` package (about 43,000 entries, 3–8 characters), read offline and
 cached on disk. English: a short list of stock phrases written for this project. Occurrences
 are found with rolling hashes over the token ids (numpy), so marking a book-length text costs
-milliseconds; marked tokens are left out of sentence vectors and any sentence pair that matches
-only through them is listed as excluded, not silently dropped.
+milliseconds; marked tokens are left out of sentence vectors. Filtration is by phrase, never by
+passage: a passage that still aligns with the phrases left out is a finding (whole), and each common
+phrase both of its sides contain is listed as excluded with its own characters only; a sentence pair
+that aligns only through common phrases is not a finding, and again only its phrases are listed.
 """
 
 from __future__ import annotations

@@ -29,6 +29,7 @@ from comparators.fingerprint.tokens import kgram_hashes
 from comparators.hashing import sha256_bytes
 from comparators.packed import pack, unpack
 from comparators.text.align import AlignParams, Passage, align
+from comparators.text.categorise import THRESHOLDS as LABEL_THRESHOLDS
 from comparators.text.categorise import categorise
 from comparators.text.commonplace import mark_common, phrase_index
 from comparators.text.normalize import normalise
@@ -36,11 +37,13 @@ from comparators.text.quotations import attributed_share, quotations
 from comparators.text.read import Document, read_document
 from comparators.text.sets import found_in
 from comparators.text.units import tokenise
-from comparators.text.vectors import SentenceSpace, build_space, sentence_features
+from comparators.text.vectors import SentenceSpace, build_space, sentence_features, summed_cosine
 from comparators.textio import decode_bytes, line_starts, text_region
 
 TEXT_EXTENSIONS = frozenset({".txt", ".md", ".markdown", ".text", ".rst", ".srt", ".html", ".htm", ".xhtml",
                              ".docx", ".pdf", ".epub"})
+ALIGNED_K = 3  # a token is aligned when a k-gram of normalised tokens through it occurs on the other side
+EXTEND_LIMIT = 400  # tokens a passage's end may be extended over text both sides share exactly
 _CJK_LIMIT = 0x40000  # token ids below this are CJK code points; word ids are 63-bit hashes
 
 
@@ -49,7 +52,10 @@ class TextComparator:
 
     Parameters (all in ``params``, all reported): ``seed_cosine``/``seed_dice`` (sentence pairs
     that seed a passage), ``min_passage_sim`` (validation), ``gap`` (sentences bridged inside one
-    passage), ``merge_gap``, ``summary_gap``/``summary_ratio`` (summary mode), ``best_only`` (a sentence
+    passage), ``merge_gap``, ``max_uncopied`` (a finding never spans more consecutive uncopied
+    sentences: separately copied passages become separate findings; ``copied_cosine``: a sentence
+    counts as copied from that cosine with a sentence of the other side),
+    ``summary_gap``/``summary_ratio`` (summary mode), ``best_only`` (a sentence
     seeds only with its best counterparts on the other side), ``bigram_weight``,
     ``min_tokens`` (shortest passage, in words; a CJK character counts half a word),
     ``single_sim`` (a passage of one sentence pair must reach it), ``evidence_tokens`` (passage
@@ -60,7 +66,7 @@ class TextComparator:
     """
 
     name = "text"
-    version = "0.4.0"
+    version = "0.5.0"
 
     def __init__(self, seed_cosine: float = 0.33, seed_dice: float = 0.33, min_passage_sim: float = 0.4,
                  gap: int = 6, merge_gap: int = 6, summary_gap: int = 24, summary_ratio: float = 0.6,
@@ -70,11 +76,13 @@ class TextComparator:
                  evidence_tokens: int = 60, simplify: bool = True, filter_common: bool = True,
                  quotation_share: float = 0.8, base_share: float = 0.5, shingle: int = 3,
                  num_perm: int = 128, seed: int = 1, max_bytes: int = 64 * 1024 * 1024,
-                 boilerplate_share: float = 0.1) -> None:
+                 boilerplate_share: float = 0.1, max_uncopied: int = 1,
+                 copied_cosine: float = 0.2) -> None:
         self.align_params = AlignParams(seed_cosine=seed_cosine, seed_dice=seed_dice,
                                         min_passage_sim=min_passage_sim, gap=gap, merge_gap=merge_gap,
                                         summary_gap=summary_gap, summary_ratio=summary_ratio,
-                                        best_only=best_only)
+                                        best_only=best_only, max_uncopied=max_uncopied,
+                                        copied_cosine=copied_cosine)
         self.bigram_weight = bigram_weight
         self.common_context = common_context
         self.min_tokens = min_tokens
@@ -98,7 +106,8 @@ class TextComparator:
         p = self.align_params
         return {"seed_cosine": p.seed_cosine, "seed_dice": p.seed_dice, "min_passage_sim": p.min_passage_sim,
                 "gap": p.gap, "merge_gap": p.merge_gap, "summary_gap": p.summary_gap,
-                "summary_ratio": p.summary_ratio, "best_only": p.best_only, "bigram_weight": self.bigram_weight,
+                "summary_ratio": p.summary_ratio, "best_only": p.best_only,
+                "max_uncopied": p.max_uncopied, "copied_cosine": p.copied_cosine, "bigram_weight": self.bigram_weight,
                 "common_context": self.common_context,
                 "min_tokens": self.min_tokens, "single_sim": self.single_sim, "min_units": self.min_units,
                 "evidence_tokens": self.evidence_tokens, "simplify": self.simplify,
@@ -107,7 +116,7 @@ class TextComparator:
                 "seed": self.seed, "max_bytes": self.max_bytes, "signature_scheme": minhash.SCHEME,
                 "normalise": "NFKC, punctuation, casefold" + (", OpenCC t2s" if self.simplify else ""),
                 "units": "CJK characters; English words (light stemming)",
-                "boilerplate_share": self.boilerplate_share}
+                "boilerplate_share": self.boilerplate_share, "labels": dict(LABEL_THRESHOLDS)}
 
     def info(self) -> ComparatorInfo:
         params = self.params
@@ -211,6 +220,10 @@ class TextComparator:
     def compare(self, fa: Features, fb: Features, base: Sequence[Features] = ()) -> Comparison:
         sa, sb = _Side(fa.data), _Side(fb.data)
         passages = self._passages(sa, sb, self.filter_common)
+        idiom_only: list[Passage] = []
+        if self.filter_common:
+            recovered, idiom_only = self._phrase_passages(sa, sb, passages)
+            passages = sorted(passages + recovered, key=lambda q: (q.b0, q.a0))
         spans = [self._spans(p, sa, sb) for p in passages]
         kept: list[tuple[Passage, tuple[int, int, int, int]]] = []
         excluded: list[Exclusion] = []
@@ -245,14 +258,19 @@ class TextComparator:
                     {"share_in_base": round(in_base, 4), "sim": round(p.sim, 4)}))
                 continue
             kept.append((p, span))
-        if self.filter_common:
-            excluded += self._common_exclusions(fa, fb, sa, sb, [p for p, _ in kept])
+        for p in idiom_only:
+            if not any(p.b0 < q.b1 and q.b0 < p.b1 for q, _ in kept):
+                excluded += self._phrase_exclusions(fa, fb, sa, sb, self._spans(p, sa, sb), None,
+                                                    {"sim": round(p.sim, 4)})
 
         matches, cover_a, cover_b, evidence = [], np.zeros(sa.chars_total, bool), np.zeros(sb.chars_total, bool), []
+        inside: list[Exclusion] = []
         for seq, (p, (ta0, ta1, tb0, tb1)) in enumerate(kept, start=1):
             (a0, a1), (b0, b1) = sa.chars(ta0, ta1, p.a1), sb.chars(tb0, tb1, p.b1)
             cover_a[a0:a1] = True
             cover_b[b0:b1] = True
+            if self.filter_common:
+                inside += self._phrase_exclusions(fa, fb, sa, sb, (ta0, ta1, tb0, tb1), f"F-text-{seq:04d}", {})
             category, facts = categorise(sa.ids[ta0:ta1], sb.ids[tb0:tb1], sa.converted_share(ta0, ta1),
                                          sb.converted_share(tb0, tb1), p.seeds_a, p.seeds_b, p.mode,
                                          self.align_params.summary_ratio)
@@ -264,6 +282,7 @@ class TextComparator:
                 detail={"tokens_a": ta1 - ta0, "tokens_b": tb1 - tb0, "sentences_a": [p.a0, p.a1],
                         "sentences_b": [p.b0, p.b1], "sentence_pairs": len(p.seeds_a),
                         "cite_a": sa.cite(a0, a1), "cite_b": sb.cite(b0, b1), **facts}))
+        excluded += inside  # common phrases inside findings, listed: the finding itself stays whole
         score = 1.0 - float(np.prod([1.0 - e for e in evidence])) if evidence else 0.0
         matched_a, matched_b = int(cover_a.sum()), int(cover_b.sum())
         return Comparison(
@@ -303,12 +322,22 @@ class TextComparator:
         return align(space, self.align_params, np.diff(sa.sent), np.diff(sb.sent), self.min_units)
 
     def _spans(self, p: Passage, sa: _Side, sb: _Side) -> tuple[int, int, int, int]:
-        """Token ranges of a passage, trimmed at both ends to tokens the other side shares."""
+        """Token ranges of a passage, trimmed at both ends to the first and last aligned token.
+
+        Aligned: covered by a token ``ALIGNED_K``-gram (normalised ids) that the other side's
+        passage also has; where the first or last sentence has none (a rewritten sentence), the
+        end is trimmed to units the other side shares instead.
+        """
         ta0, ta1 = int(sa.sent[p.a0]), int(sa.sent[p.a1])
         tb0, tb1 = int(sb.sent[p.b0]), int(sb.sent[p.b1])
         shared_a = np.isin(sa.units[ta0:ta1], sb.units[tb0:tb1])
         shared_b = np.isin(sb.units[tb0:tb1], sa.units[ta0:ta1])
-        return (*_trim(ta0, shared_a, sa.sent, p.a0, p.a1), *_trim(tb0, shared_b, sb.sent, p.b0, p.b1))
+        run_a, run_b = shared_runs(sa.ids[ta0:ta1], sb.ids[tb0:tb1], ALIGNED_K)
+        ta0, ta1 = _trim(ta0, run_a, shared_a, sa.sent, p.a0, p.a1)
+        tb0, tb1 = _trim(tb0, run_b, shared_b, sb.sent, p.b0, p.b1)
+        back = _same_run(sa.ids[:ta0][::-1], sb.ids[:tb0][::-1])
+        ahead = _same_run(sa.ids[ta1:], sb.ids[tb1:])
+        return ta0 - back, ta1 + ahead, tb0 - back, tb1 + ahead
 
     def _exclusion(self, fa: Features, fb: Features, sa: _Side, sb: _Side, chars: tuple[int, int, int, int],
                    reason: str, detail: dict[str, Any]) -> Exclusion:
@@ -317,32 +346,45 @@ class TextComparator:
                          b=text_region(fb.path, sb.line_starts, b0, b1),
                          detail={**detail, "cite_a": sa.cite(a0, a1), "cite_b": sb.cite(b0, b1)})
 
-    def _common_exclusions(self, fa: Features, fb: Features, sa: _Side, sb: _Side,
-                           kept: list[Passage]) -> list[Exclusion]:
-        """Sentence pairs that align only through shared idioms or stock phrases."""
+    def _phrase_passages(self, sa: _Side, sb: _Side, found: list[Passage]) -> tuple[list[Passage], list[Passage]]:
+        """Passages that only the alignment *with* common phrases finds (outside ``found`` in B):
+        (copied passages: they still validate with the phrases left out; idiom-only passages: they
+        do not, so the two sides share little beyond the phrases)."""
         shared = np.intersect1d(sa.ids[sa.common], sb.ids[sb.common])
         if shared.size == 0:
-            return []
-        # only idioms outside the passages already found can make new, idiom-only pairs
+            return [], []
+        # only idioms outside the passages already found can make new pairs
         for side, lo, hi in ((sa, "a0", "a1"), (sb, "b0", "b1")):
             outside = side.common & np.isin(side.ids, shared)
-            for q in kept:
+            for q in found:
                 outside[side.sent[getattr(q, lo)]:side.sent[getattr(q, hi)]] = False
             if not outside.any():
-                return []
-        if not _may_share_phrase(sa, sb, kept):
-            return []
-        out = []
+                return [], []
+        if not _may_share_phrase(sa, sb, found):
+            return [], []
+        filtered: SentenceSpace | None = None
+        copied, idiom_only = [], []
         for p in self._passages(sa, sb, skip_common=False):
-            if any(p.b0 < q.b1 and q.b0 < p.b1 for q in kept):
+            if any(p.b0 < q.b1 and q.b0 < p.b1 for q in found):
                 continue
-            ta0, ta1, tb0, tb1 = self._spans(p, sa, sb)
-            (a0, a1), (b0, b1) = sa.chars(ta0, ta1, p.a1), sb.chars(tb0, tb1, p.b1)
-            phrases_b = sorted(set(sb.common_phrases(tb0, tb1)) & set(sa.common_phrases(ta0, ta1)))
-            if not phrases_b:
-                continue
-            out.append(self._exclusion(fa, fb, sa, sb, (a0, a1, b0, b1), "common phrase or idiom",
-                                       {"phrases": phrases_b, "sim": round(p.sim, 4)}))
+            filtered = filtered or self._space(sa, sb, skip_common=True)
+            sim = summed_cosine(filtered, p.a0, p.a1, p.b0, p.b1)
+            (copied if sim >= self.align_params.min_passage_sim else idiom_only).append(p)
+        return copied, idiom_only
+
+    def _phrase_exclusions(self, fa: Features, fb: Features, sa: _Side, sb: _Side, span: tuple[int, int, int, int],
+                           inside: str | None, detail: dict[str, Any]) -> list[Exclusion]:
+        """One exclusion per common phrase that both token ranges of ``span`` contain, each
+        covering that phrase's own characters in A and in B (``inside``: the finding holding it)."""
+        ta0, ta1, tb0, tb1 = span
+        out = []
+        for (r0, r1), (q0, q1) in shared_phrases(sa, sb, ta0, ta1, tb0, tb1):
+            a0, a1 = int(sa.start[r0]), int(sa.end[r1 - 1])
+            b0, b1 = int(sb.start[q0]), int(sb.end[q1 - 1])
+            info = {"phrases": [_run_text(sb, q0, q1)], **detail}
+            if inside:
+                info["inside"] = inside
+            out.append(self._exclusion(fa, fb, sa, sb, (a0, a1, b0, b1), "common phrase or idiom", info))
         return out
 
     def _base_cover(self, sa: _Side, sb: _Side, base: Sequence[Features]) -> tuple[np.ndarray, np.ndarray, list[str]]:
@@ -379,6 +421,33 @@ def shared_runs(ids_a: np.ndarray, ids_b: np.ndarray, k: int) -> tuple[np.ndarra
     return covered(ids_a, found_in(ha, np.sort(hb))), covered(ids_b, found_in(hb, np.sort(ha)))
 
 
+def shared_phrases(sa: _Side, sb: _Side, ta0: int, ta1: int, tb0: int, tb1: int
+                   ) -> list[tuple[tuple[int, int], tuple[int, int]]]:
+    """Common-phrase occurrences (token ranges) in B's tokens ``[tb0, tb1)`` each paired, in order,
+    with an unused occurrence of the same normalised phrase in A's tokens ``[ta0, ta1)``."""
+    runs_a = [(r0, r1) for r0, r1, _ in sa.common_runs if ta0 <= r0 and r1 <= ta1]
+    used: set[int] = set()
+    pairs = []
+    for q0, q1, _ in sb.common_runs:
+        if not (tb0 <= q0 and q1 <= tb1):
+            continue
+        key = sb.ids[q0:q1].tobytes()
+        for k, (r0, r1) in enumerate(runs_a):
+            if k not in used and sa.ids[r0:r1].tobytes() == key:
+                used.add(k)
+                pairs.append(((r0, r1), (q0, q1)))
+                break
+    return pairs
+
+
+def _run_text(side: _Side, t0: int, t1: int) -> str:
+    """Source text of a run of tokens, from the side's recorded common runs."""
+    for r0, r1, text in side.common_runs:
+        if r0 == t0 and r1 == t1:
+            return text
+    return ""
+
+
 def _may_share_phrase(sa: _Side, sb: _Side, kept: list[Passage]) -> bool:
     """Whether a common phrase's text occurs in A and, outside the B side of every kept passage,
     in B: a pair excluded as "common phrase or idiom" needs one (its B side lies outside those
@@ -391,16 +460,30 @@ def _may_share_phrase(sa: _Side, sb: _Side, kept: list[Passage]) -> bool:
     return any(text in texts_b for _, _, text in sa.common_runs)
 
 
-def _trim(t0: int, shared: np.ndarray, sent: np.ndarray, s0: int, s1: int) -> tuple[int, int]:
-    """Move a passage's ends inward, within its first and last sentence, to shared tokens."""
-    if not shared.any():
+def _trim(t0: int, aligned: np.ndarray, shared: np.ndarray, sent: np.ndarray, s0: int, s1: int) -> tuple[int, int]:
+    """Move a passage's ends inward, within its first and last sentence, to the first and last
+    ``aligned`` token there (else to the first and last ``shared`` one)."""
+    if not shared.any() and not aligned.any():
         return t0, t0 + len(shared)
     first_end = int(sent[s0 + 1]) - t0
     last_start = int(sent[s1 - 1]) - t0
-    lo = int(np.argmax(shared[:first_end])) if shared[:first_end].any() else 0
-    tail = shared[last_start:]
+    head = aligned[:first_end] if aligned[:first_end].any() else shared[:first_end]
+    lo = int(np.argmax(head)) if head.any() else 0
+    tail = aligned[last_start:] if aligned[last_start:].any() else shared[last_start:]
     hi = last_start + len(tail) - int(np.argmax(tail[::-1])) if tail.any() else len(shared)
     return t0 + lo, t0 + max(hi, lo + 1)
+
+
+def _same_run(ids_a: np.ndarray, ids_b: np.ndarray, limit: int = EXTEND_LIMIT) -> int:
+    """Length of the common prefix of two token sequences (at most ``limit``), or 0 when shorter
+    than ``ALIGNED_K``: a passage's ends are extended over text both sides continue to share
+    exactly (a copy that begins or ends inside a sentence the alignment left out)."""
+    n = min(len(ids_a), len(ids_b), limit)
+    if n < ALIGNED_K:
+        return 0
+    differ = ids_a[:n] != ids_b[:n]
+    run = int(np.argmax(differ)) if differ.any() else n
+    return run if run >= ALIGNED_K else 0
 
 
 def _share(cover: np.ndarray, start: int, end: int) -> float:
@@ -471,9 +554,11 @@ class _Side:
         return float(self._weight[t1] - self._weight[t0])
 
     def chars(self, t0: int, t1: int, s1: int) -> tuple[int, int]:
-        """Source offsets of tokens ``[t0, t1)``; a passage ending its sentence keeps the terminator."""
+        """Source offsets of tokens ``[t0, t1)``; a passage ending its sentence keeps the terminator
+        (``s1``, the passage's end sentence, is kept for the callers; the sentence is found from ``t1``)."""
         end = int(self.end[t1 - 1])
-        if t1 == int(self.sent[s1]):
+        s1 = int(np.searchsorted(self.sent, t1, side="left"))  # t1 ends sentence s1 - 1 when sent[s1] == t1
+        if s1 < len(self.sent) and t1 == int(self.sent[s1]):
             end = max(end, int(self.sent_end[s1 - 1]))
         return int(self.start[t0]), end
 

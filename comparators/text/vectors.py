@@ -199,6 +199,11 @@ def _passage_cosine(space: SentenceSpace, a0: int, a1: int, b0: int, b1: int) ->
         if na <= 0 or nb <= 0:
             return 0.0
         return min(1.0, max(0.0, dot / np.sqrt(na * nb)))
+    return summed_cosine(space, a0, a1, b0, b1)
+
+
+def summed_cosine(space: SentenceSpace, a0: int, a1: int, b0: int, b1: int) -> float:
+    """:func:`passage_cosine` from the sparse rows themselves (any passage, no focus box, no cache)."""
     va = np.asarray(space.a_raw[a0:a1].sum(axis=0)).ravel()
     vb = np.asarray(space.b_raw[b0:b1].sum(axis=0)).ravel()
     na, nb = float(np.linalg.norm(va)), float(np.linalg.norm(vb))

@@ -31,6 +31,7 @@ FAMILIES: dict[str, tuple[str, ...]] = {
 STRENGTHS: dict[str, tuple[int | None, ...]] = {
     "verbatim": (None,), "random": (1, 2), "synonym": (1, 2), "reorder": (1, 2), "insdel": (1, 2),
     "script": (None,), "summary": (1, 2), "combined": (1, 2),
+    "separate": (None,),  # not an obfuscation: the layout of separate_passages (separate.py), each part light
 }
 # Fewest sentences a source passage must have for the obfuscation to change it meaningfully.
 MIN_SENTENCES: dict[str, int] = {"reorder": 3, "insdel": 3, "summary": 4, "combined": 3}

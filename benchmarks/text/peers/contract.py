@@ -16,6 +16,7 @@ class PairOutput:
     score: float
     detections: list[Range4] = field(default_factory=list)
     categories: list[str] = field(default_factory=list)
+    excluded: list[tuple[int, int, int, int, str]] = field(default_factory=list)  # ranges left out, and why
 
 
 __all__ = ["DocCache", "PairOutput", "PairScorer", "Range4"]

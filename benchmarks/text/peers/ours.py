@@ -39,4 +39,6 @@ class Ours:
         result = self.comparator.compare(self._cache.get(a), self._cache.get(b))
         detections = [(int(m.a.start_char), int(m.a.end_char), int(m.b.start_char), int(m.b.end_char))
                       for m in result.matches]
-        return PairOutput(float(result.score), detections, [str(m.category) for m in result.matches])
+        excluded = [(int(e.a.start_char), int(e.a.end_char), int(e.b.start_char), int(e.b.end_char), str(e.reason))
+                    for e in result.excluded if e.a is not None and e.b is not None]
+        return PairOutput(float(result.score), detections, [str(m.category) for m in result.matches], excluded)
