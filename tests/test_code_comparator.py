@@ -400,3 +400,74 @@ def test_inverted_if_else_reads_alike() -> None:
     chain = token_stream(body.format("if (a > 0) { a = 1; } else if (a < 0) { a = 2; } else { a = 3; }"), lang)
     assert plain.kinds == inverted.kinds
     assert chain.kinds.count("COND") == 2
+
+
+ERRORS_H = """#ifndef CIPHER_ERRORS_H
+#define CIPHER_ERRORS_H
+
+/** Standard errors common to all ciphers **/
+#define ERR_NULL                1
+#define ERR_MEMORY              2
+#define ERR_NOT_ENOUGH_DATA     3
+#define ERR_ENCRYPT             4
+#define ERR_DECRYPT             5
+#define ERR_KEY_SIZE            6
+#define ERR_NONCE_SIZE          7
+#define ERR_NR_ROUNDS           8
+#define ERR_DIGEST_SIZE         9
+#define ERR_BLOCK_SIZE          12
+
+#endif
+"""
+
+
+def test_text_as_written_counts_where_there_are_few_code_tokens(tmp_path: Path) -> None:
+    """A header of #defines has almost no code tokens; its copy is found by the text channel."""
+    copy = ERRORS_H.replace("CIPHER_ERRORS_H", "_ERRORS_H").replace("#define ERR_BLOCK_SIZE          12\n", "")
+    other = ("#ifndef NET_LIMITS_H\n#define NET_LIMITS_H\n\n/* limits of the packet layer */\n"
+             "#define MAX_PACKET 1500\n#define MAX_PEERS 64\n#define RETRY_MS 250\n\n#endif\n")
+    found = _compare(tmp_path, "errors.h", ERRORS_H, "errors2.h", copy)
+    unrelated = _compare(tmp_path, "errors.h", ERRORS_H, "limits.h", other)
+    assert found.to_dict()["scores"]["text"] > 0.7 and found.score > 0.7
+    assert unrelated.score < 0.25
+    assert "text" in comparators.get("code").baseline()
+
+
+def test_a_few_shared_names_among_many_do_not_make_independent_files_alike(tmp_path: Path) -> None:
+    """Evidence counts by the share of each file's telling names that is shared, not by the raw count."""
+    names = [f"{w}_{v}" for w in ("parse", "render", "escape", "scan", "emit") for v in
+             ("header", "paragraph", "emphasis", "blockquote", "codespan", "footnote", "tablecell", "listitem")]
+
+    def module(own: str) -> str:
+        # the same eight API names (a standard's vocabulary) in each file, the rest its own
+        funcs = [f"def {own}{i}_{n}(state):\n    return state.{n}_{own}x{i}\n" for i, n in enumerate(names)]
+        api = "".join(f"def {n}(state):\n    return {n}_impl_{own}(state)\n" for n in names[:8])
+        return api + "\n".join(funcs)
+
+    a, b = module("alpha"), module("omega")
+    result = _compare(tmp_path, "a.py", a, "b.py", b)
+    scores = result.to_dict()["scores"]
+    assert scores["evidence_share"] < 0.3
+    copy = _compare(tmp_path, "a.py", a, "c.py", a.replace("state", "st"))
+    assert copy.to_dict()["scores"]["evidence_share"] > 0.8
+    assert scores["evidence"] < copy.to_dict()["scores"]["evidence"] * 0.9
+
+
+def test_one_short_statement_inside_a_large_file_is_no_copy(tmp_path: Path) -> None:
+    """A file of one short statement matched somewhere in a large file is too short for run contiguity."""
+    tiny = "x = compute(a, b, c)[0] + offset(d) * 2\n"
+    large = PYTHON + "\n\ndef other(a, b, c, d):\n    y = compute(a, b, c)[0] + offset(d) * 2\n    return y\n" * 3
+    result = _compare(tmp_path, "tiny.py", tiny, "large.py", large)
+    assert result.to_dict()["scores"]["shape_runs"] < 0.5
+    assert result.score < 0.5
+
+
+def test_identical_lines_the_text_channel_counts_are_located(tmp_path: Path) -> None:
+    copy = ERRORS_H.replace("CIPHER_ERRORS_H", "_ERRORS_H")
+    result = _compare(tmp_path, "errors.h", ERRORS_H, "errors2.h", copy)
+    runs = [m for m in result.matches if m.category == "identical-text"]
+    assert runs and runs[0].a.start_line == _line(ERRORS_H, "/** Standard")
+    assert runs[0].a.end_line == _line(ERRORS_H, "#endif") and runs[0].b.end_line == _line(copy, "#endif")
+    # code the aligned fragments already show is not shown twice
+    plain = _compare(tmp_path, "Cart.java", JAVA, "Cart2.java", JAVA)
+    assert not [m for m in plain.matches if m.category == "identical-text"]

@@ -506,15 +506,16 @@ def _process(document: Any, data: ReportData) -> int:
 
 def _baseline_text(data: ReportData) -> str:
     """The method's expected-similarity baseline and the commonplace corpus every comparison was filtered against."""
-    corpora, small = [], "400"
+    corpora, small, gram = [], "400", "5"
     for comp in _comparators_used(data):
         params = comp.get("params") or {}
         small = str(params.get("small_program", small))
+        gram = str(params.get("text_gram", gram))
         source = (params.get("commonplace") or {}).get("source")
         if source and source != "none":
             corpora.append(f"{comp['name']}: {source}")
     corpus = "; ".join(sorted(set(corpora))) or label(data.lang, "baseline_none")
-    return label(data.lang, "baseline_text").format(small=small, corpus=corpus)
+    return label(data.lang, "baseline_text").format(small=small, gram=gram, corpus=corpus)
 
 
 def _rerun_line(data: ReportData) -> str:

@@ -88,11 +88,13 @@ LABELS: dict[str, dict[str, str]] = {
                           "候选图像对以感知哈希检索；得分由逻辑函数计算，其参数在本项目的图像基准数据集上校准。"
                           "面积比例为区域面积乘以区域内一致纹理块的比例，分别以样本、检材图像的像素面积为分母。"),
         "methods_tools": "工具、版本、参数及验证结果见表{n}。",
-        "baseline_text": ("相似度以独立实现之间的预期相似为基准：源代码按三个通道比对——原样词元（标识符与字面量保持原文）、"
-                          "抽象标识符与字面量后的结构、完全规范化的结构——取其最强者；小于{small}个词元的程序，同一任务的"
+        "baseline_text": ("相似度以独立实现之间的预期相似为基准：源代码按四个通道比对——原样词元（标识符与字面量保持原文）、"
+                          "抽象标识符与字面量后的结构、完全规范化的结构、原样文本（空白合并后的字符{gram}元组杰卡德相似度）——"
+                          "取其最强者；小于{small}个词元的程序，同一任务的"
                           "独立实现往往规范化后结构相同，故规范化结构按规模折减，抽象后结构改按匹配片段的连续程度计分（复制品为少数长片段，"
                           "独立实现只共有零散短片段），评分主要依据原样词元、标识符、字面量、注释与排版。"
-                          "公共内容的频率按近似重复文件组计数（同一作品的多份复制只计一次）。公共内容参照库：{corpus}。"),
+                          "共有的注释、字面量、标识符等佐证按其罕见程度及其占较小文件全部佐证的比例计分（同一领域的两个独立"
+                          "大文件只共有其名称中的少数，复制品共有其大部分）。公共内容的频率按近似重复文件组计数（同一作品的多份复制只计一次）。公共内容参照库：{corpus}。"),
         "baseline_none": "未声明公共内容参照库，未按公共内容过滤",
         "tools_table": "表{n} 鉴定工具、参数及验证",
         "cols_tools": "工具|版本|用途|参数|验证",
@@ -311,7 +313,7 @@ LABELS: dict[str, dict[str, str]] = {
                        "|3. 使用本鉴定文书应当保持其完整性和严肃性。"),
         "kinds": "package=软件包/目录|code=源代码|text=文本|image=图像|audio=音频|binary=目标程序",
         "category_names": ("identical-file=相同文件|renamed=标识符更名|reordered=顺序调整|identical=相同|"
-                           "string-literal=相同字符串|comment=相同注释|lightly-edited=轻度改写|"
+                           "string-literal=相同字符串|comment=相同注释|identical-text=相同文本|lightly-edited=轻度改写|"
                            "script-converted=繁简转换|summary=摘要式复制|summarised=摘要式复制|verbatim=逐字相同|"
                            "heavily-edited=较大改写|synonym-substituted=同义替换|"
                            "reproduced=图像区域相同|reproduced with changes=图像区域相同（有改动）|partly matching=图像部分相同|"
@@ -404,12 +406,16 @@ LABELS: dict[str, dict[str, str]] = {
                           "each side."),
         "methods_tools": " Tools, versions, parameters and validation are listed in Table {n}.",
         "baseline_text": ("Similarity is measured against what independent implementations share: source code is compared "
-                          "in three channels, exact tokens (identifiers and literals as written), the structure with "
-                          "identifiers and literals abstracted, and the fully normalised structure, and the strongest "
+                          "in four channels, exact tokens (identifiers and literals as written), the structure with "
+                          "identifiers and literals abstracted, the fully normalised structure, and the text as written "
+                          "(Jaccard similarity of character {gram}-grams, whitespace collapsed), and the strongest "
                           "counts; below {small} tokens independent implementations of one task tend to share the same "
                           "normalised structure, so that channel is discounted by size, the abstracted structure counts "
                           "how contiguous its matches are (a copy is a few long runs, independent solutions share "
-                          "scattered short ones), and the score rests on exact tokens, identifiers, literals, comments and layout. How common a fragment is, is counted over "
+                          "scattered short ones), and the score rests on exact tokens, identifiers, literals, comments and layout. Shared comments, "
+                          "literals and identifiers count by their rarity and by the share of the smaller file's such "
+                          "items that is shared (two large independent files of one domain share a few of their names, a "
+                          "copy most of them). How common a fragment is, is counted over "
                           "groups of near-duplicate files (copies of one work count once). Commonplace reference "
                           "corpus: {corpus}."),
         "baseline_none": "none declared; nothing was filtered as commonplace",

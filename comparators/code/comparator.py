@@ -28,6 +28,7 @@ from comparators.code.languages import language_of
 from comparators.code.normalize import NORMALISATION_STEPS
 from comparators.commonplace import describe
 from comparators.fingerprint import minhash
+from comparators.fingerprint.chargrams import char_grams, identical_line_runs, jaccard, without_spans
 from comparators.fingerprint.fragments import merge_runs
 from comparators.fingerprint.groups import METHOD as GROUP_METHOD
 from comparators.fingerprint.groups import group_counts, group_frequency, near_duplicate_groups
@@ -49,20 +50,26 @@ class CodeComparator:
     code bridged inside one fragment; ``min_unit`` tokens of the smallest statement unit
     reported as reordered; ``shingle``/``num_perm``/``seed`` for the MinHash retrieval
     signature; ``evidence_weight`` and ``evidence_scale`` for how much shared comments,
-    literals, identifiers, misspellings and dead code add to the score; ``api_weight`` for a
+    literals, identifiers, misspellings and dead code add to the score; ``evidence_share`` of the
+    smaller file's telling evidence (by weight) that must be shared for it to count fully (less
+    shared, it counts in proportion: two large independent files of one domain share a few dozen
+    names out of hundreds, a copy shares most of them); ``api_weight`` for a
     shared identifier that is not declared in both files (a library or language name both
     merely use, such as ``prototype`` or ``printf``) relative to one both declare; ``structure_mix``
     between symmetric similarity and containment; ``small_file`` tokens below which
-    containment is shrunk; ``commonplace_share`` of corpus files a k-gram must occur in to
+    containment is shrunk; ``run_floor`` tokens below which a file is too short for run
+    contiguity to mean anything (one minimal run is no copy); ``text_gram`` characters in the
+    n-grams of the text channel (the text as written); ``commonplace_share`` of corpus files a k-gram must occur in to
     be commonplace; ``max_bytes`` size cap per file.
     """
 
     name = "code"
-    version = "0.4.0"
+    version = "0.5.0"
 
     def __init__(self, min_match: int = 12, max_gap: int = 12, min_fill: int = 8, min_unit: int = 8, shingle: int = 8,
                  num_perm: int = 128, seed: int = 1, evidence_weight: float = 0.5,
-                 evidence_scale: float = 3.0, api_weight: float = 0.25, structure_mix: float = 0.5,
+                 evidence_scale: float = 3.0, evidence_share: float = 0.3, api_weight: float = 0.25,
+                 structure_mix: float = 0.5, run_floor: int = 24, text_gram: int = 5,
                  small_file: int = 150, small_program: int = 400, small_shape: int = 100,
                  small_power: float = 1.0, shape_weight: float = 0.95,
                  commonplace_share: float = 0.1, max_bytes: int = 4 * 1024 * 1024,
@@ -76,6 +83,9 @@ class CodeComparator:
         self.seed = seed
         self.evidence_weight = evidence_weight
         self.evidence_scale = evidence_scale
+        self.evidence_share = evidence_share
+        self.run_floor = run_floor
+        self.text_gram = text_gram
         self.api_weight = api_weight
         self.structure_mix = structure_mix
         self.small_file = small_file
@@ -98,6 +108,7 @@ class CodeComparator:
         out = {"min_match": self.min_match, "max_gap": self.max_gap, "min_fill": self.min_fill,
                "min_unit": self.min_unit, "shingle": self.shingle, "num_perm": self.num_perm, "seed": self.seed,
                "evidence_weight": self.evidence_weight, "evidence_scale": self.evidence_scale,
+               "evidence_share": self.evidence_share, "run_floor": self.run_floor, "text_gram": self.text_gram,
                "api_weight": self.api_weight, "structure_mix": self.structure_mix, "small_file": self.small_file,
                "small_program": self.small_program, "small_shape": self.small_shape,
                "small_power": self.small_power,
@@ -206,8 +217,9 @@ class CodeComparator:
         eff_a, eff_b = na - int(base_a.sum()), nb - int(base_b.sum())
         cov_a = float((cover_a & ~base_a).sum()) / eff_a if eff_a > 0 else 0.0
         cov_b = float((cover_b & ~base_b).sum()) / eff_b if eff_b > 0 else 0.0
-        items = self._evidence(fa, fb, base_a, base_b)
-        strength = evidence.combine(items, self.evidence_scale)
+        items, share = self._evidence(fa, fb, base_a, base_b)
+        strength = evidence.combine(items, self.evidence_scale) * (min(1.0, share / self.evidence_share)
+                                                                    if self.evidence_share > 0 else 1.0)
         normalised = self._structure(cov_a, cov_b, eff_a, eff_b)
         # tokens excluded as base material or commonplace code count in no channel
         kept_ids = {id(p) for p in kept}
@@ -223,9 +235,10 @@ class CodeComparator:
         # below small_shape, the shape channel leans on how contiguous its matches are: a renamed copy
         # is one long run, independent solutions that converge share scattered short runs
         shape_score = self.shape_weight * (small_shape * shape + (1.0 - small_shape) * shape_runs)
-        structure = max(exact, shape_score, weight * normalised)
+        text = self._text(fa, fb, gone_a, gone_b)
+        structure = max(exact, shape_score, weight * normalised, text)
         score = 1.0 - (1.0 - structure) * (1.0 - self.evidence_weight * strength)
-        matches = self._matches(kept, items, fa, fb)
+        matches = self._matches(kept, items, self._text_runs(fa, fb, kept, items, gone_a, gone_b), fa, fb)
         channels = Counter(i.channel for i in items)
         notes = [f"{side}: {n}" for side, f in (("A", fa), ("B", fb)) for n in f.notes]
         if weight < 1.0:
@@ -241,7 +254,8 @@ class CodeComparator:
             extra={"units": {"name": "tokens", "a": na, "b": nb, "a_after_filtration": eff_a,
                              "b_after_filtration": eff_b, "matched_a": int((cover_a & ~base_a).sum()),
                              "matched_b": int((cover_b & ~base_b).sum())},
-                   "scores": {"structure": structure, "evidence": strength, "exact": exact, "shape": shape,
+                   "scores": {"structure": structure, "evidence": strength, "evidence_share": share,
+                              "exact": exact, "shape": shape, "text": text,
                               "shape_runs": shape_runs,
                               "normalised": normalised, "normalised_weight": weight},
                    "baseline": self.baseline(),
@@ -266,14 +280,17 @@ class CodeComparator:
 
     def baseline(self) -> str:
         """The expected-similarity baseline the score is measured against, in words (for results and reports)."""
-        return (f"structure is the strongest of three channels: exact tokens (names and literals as written), "
-                f"the shape with names and literals abstracted (weighted {self.shape_weight}), and fully normalised "
-                f"tokens; below {self.small_program} tokens (shape: {self.small_shape}) a channel is discounted by "
-                f"(tokens/limit)^{self.small_power}, because independent implementations of one small task converge "
-                f"there (the shape channel then counts run contiguity instead: a copy is a few long runs, "
-                f"convergent solutions share scattered short ones); shared comments, literals, identifiers and "
-                f"misspellings add evidence weighted by rarity (among independent groups of the declared "
-                f"commonplace corpus, if any)")
+        return (f"structure is the strongest of four channels: exact tokens (names and literals as written), "
+                f"the shape with names and literals abstracted (weighted {self.shape_weight}), fully normalised "
+                f"tokens, and the text as written (Jaccard similarity of character {self.text_gram}-grams, "
+                f"whitespace collapsed: what a plain character baseline measures); below {self.small_program} "
+                f"tokens (shape: {self.small_shape}) a channel is discounted by (tokens/limit)^{self.small_power}, "
+                f"because independent implementations of one small task converge there (the shape channel then "
+                f"counts run contiguity instead: a copy is a few long runs, convergent solutions share scattered "
+                f"short ones; files under {self.run_floor} tokens are too short for it); shared comments, "
+                f"literals, identifiers and misspellings add evidence weighted by rarity (among independent "
+                f"groups of the declared commonplace corpus, if any) and by the share of the smaller file's "
+                f"telling items that is shared (full at {self.evidence_share:.0%})")
 
     def _channel(self, ids_a: np.ndarray, ids_b: np.ndarray, gone_a: np.ndarray,
                  gone_b: np.ndarray) -> tuple[float, float]:
@@ -294,9 +311,27 @@ class CodeComparator:
         if eff_a <= 0 or eff_b <= 0:
             return 0.0, 0.0
         lengths = np.array([int((~gone_a[r.a_start:r.a_start + r.length]).sum()) for r in kept], dtype=float)
-        contiguity = min(1.0, float((lengths ** 2).sum()) / float(min(eff_a, eff_b)) ** 2)
+        floor = float(max(min(eff_a, eff_b), self.run_floor))
+        contiguity = min(1.0, float((lengths ** 2).sum()) / floor ** 2)
         return (self._structure(float(cover_a.sum()) / eff_a, float(cover_b.sum()) / eff_b, eff_a, eff_b),
                 contiguity)
+
+    def _text(self, fa: Features, fb: Features, gone_a: np.ndarray, gone_b: np.ndarray) -> float:
+        """The text channel: Jaccard similarity of the character n-grams of the two texts as written.
+
+        Tokens filtered as base material or commonplace code are cut out of the text: only n-grams of
+        what is left count as shared, over all n-grams of both files (what was filtered lowers this
+        channel; a few characters left over after filtration never make two files alike). Features
+        without the text (older caches) give 0.
+        """
+        if "text" not in fa.data or "text" not in fb.data:
+            return 0.0
+        full_a, full_b = _text_grams(fa, self.text_gram), _text_grams(fb, self.text_gram)
+        if not gone_a.any() and not gone_b.any():
+            return jaccard(full_a, full_b)
+        kept = _kept_grams(fa, gone_a, self.text_gram) & _kept_grams(fb, gone_b, self.text_gram)
+        union = len(full_a | full_b)
+        return len(kept & full_a & full_b) / union if union else 0.0
 
     def _structure(self, cov_a: float, cov_b: float, na: int, nb: int) -> float:
         """Symmetric coverage, raised towards containment (shrunk for tiny files) when larger."""
@@ -349,15 +384,25 @@ class CodeComparator:
                                  "tokens_b": p.b_end - p.b_start})
 
     def _evidence(self, fa: Features, fb: Features, base_a: np.ndarray,
-                  base_b: np.ndarray) -> list[evidence.EvidenceItem]:
+                  base_b: np.ndarray) -> tuple[list[evidence.EvidenceItem], float]:
+        """The shared evidence items, and the share they are of the smaller side's telling evidence.
+
+        The share is the weight of what is shared over the smaller of the two files' total weight of
+        telling items (each distinct comment, literal, name, misspelling and dead-code range counted
+        once, weighed as if it were shared; a name weighed as declared where that file declares it).
+        """
         da, db = fa.data, fb.data
         corpus = self.corpus_ or {}
         n = corpus.get("groups", corpus.get("files", 0))
         in_base_a = _char_mask(da, base_a)
         in_base_b = _char_mask(db, base_b)
         items: list[evidence.EvidenceItem] = []
+        possible = [0.0, 0.0]
 
-        def shared(rows_a, rows_b, channel, weigh):
+        def shared(rows_a, rows_b, channel, weigh, weigh_own=None):
+            for side, rows, in_base in ((0, rows_a, in_base_a), (1, rows_b, in_base_b)):
+                own = weigh_own(side) if weigh_own else weigh
+                possible[side] += sum(own(r[0]) for r in {r[0]: r for r in rows}.values() if not in_base(r[1]))
             index = {}
             for text, s, e in rows_b:
                 index.setdefault(text, (s, e))
@@ -377,28 +422,60 @@ class CodeComparator:
         declared = (set(da["declared"]) & set(db["declared"])
                     if "declared" in da and "declared" in db else None)
 
-        def identifier_weight(t: str) -> float:
+        def identifier_weight(t: str, names: set[str] | None = declared) -> float:
             rarity = evidence.identifier_rarity(t, corpus.get("ident_df"), n)
-            return rarity if declared is None or t in declared else rarity * self.api_weight
+            return rarity if names is None or t in names else rarity * self.api_weight
+
+        def own_identifier_weight(side: int):
+            names = set((da, db)[side]["declared"]) if declared is not None else None
+            return lambda t: identifier_weight(t, names)
 
         shared([[r[0], r[2], r[3]] for r in da["identifiers"]], [[r[0], r[2], r[3]] for r in db["identifiers"]],
-               "identifier", identifier_weight)
+               "identifier", identifier_weight, own_identifier_weight)
         shared(da["misspellings"], db["misspellings"], "misspelling", lambda t: 1.0)
         dead_a = _dead_rows(da)
         dead_b = _dead_rows(db)
         shared(dead_a, dead_b, "dead", lambda t: min(1.0, int(t.split(":")[1]) / 10))
-        return items
+        smaller = min(possible)
+        share = min(1.0, sum(i.weight for i in items) / smaller) if smaller > 0 else 0.0
+        return items, share
 
-    def _matches(self, pieces: list[Piece], items: list[evidence.EvidenceItem], fa: Features,
-                 fb: Features) -> list[Match]:
+    @staticmethod
+    def _text_runs(fa: Features, fb: Features, pieces: list[Piece], items: list[evidence.EvidenceItem],
+                   gone_a: np.ndarray, gone_b: np.ndarray) -> list[tuple[int, int, int, int]]:
+        """Runs of identical lines that no code fragment or evidence item already shows, outside filtered code.
+
+        They locate what the text channel counts where there are few code tokens to align (a header of
+        constants, a configuration block).
+        """
+        if "text" not in fa.data or "text" not in fb.data:
+            return []
+        da, db = fa.data, fb.data
+        shown = [(da["start"][p.a_start], da["end"][p.a_end - 1]) for p in pieces] + [i.a for i in items]
+        filtered_a, filtered_b = _char_mask(da, gone_a), _char_mask(db, gone_b)
+        out = []
+        for run in identical_line_runs(da["text"], db["text"]):
+            a0, a1 = run[0], run[1]
+            inside = sum(max(0, min(a1, e) - max(a0, s)) for s, e in shown)
+            if inside < 0.5 * (a1 - a0) and not filtered_a(a0) and not filtered_b(run[2]):
+                out.append(run)
+        return out
+
+    def _matches(self, pieces: list[Piece], items: list[evidence.EvidenceItem],
+                 text_runs: list[tuple[int, int, int, int]], fa: Features, fb: Features) -> list[Match]:
         out = []
         for p in pieces:
-            out.append(("0", p.a_start, Match(
+            out.append(("0", fa.data["start"][p.a_start], Match(
                 id="", score=round(p.similarity, 4), category=p.category,
                 a=_region(fa, p.a_start, p.a_end), b=_region(fb, p.b_start, p.b_end),
                 detail={"tokens_a": p.a_end - p.a_start, "tokens_b": p.b_end - p.b_start,
                         "tokens_matched": p.matched})))
         starts_a, starts_b = _line_starts(fa), _line_starts(fb)
+        for a0, a1, b0, b1 in text_runs:
+            out.append(("0", a0, Match(
+                id="", score=1.0, category="identical-text",
+                a=text_region(fa.path, starts_a, a0, a1), b=text_region(fb.path, starts_b, b0, b1),
+                detail={"characters_a": a1 - a0, "characters_b": b1 - b0, "channel": "text as written"})))
         for item in items:
             category = EVIDENCE_CATEGORIES.get(item.channel)
             if category is None:
@@ -464,6 +541,28 @@ def _char_mask(data: dict[str, Any], token_mask: np.ndarray):
     def inside(offset: int) -> bool:
         return any(s <= offset < e for s, e in marked)
     return inside
+
+
+_GRAM_CACHE: dict[tuple[str, str, int], frozenset[str]] = {}
+
+
+def _text_grams(f: Features, n: int) -> frozenset[str]:
+    """Character n-grams of a file's text as written (cached per file version)."""
+    key = (f.path, f.sha256, n)
+    grams = _GRAM_CACHE.get(key)
+    if grams is None:
+        if len(_GRAM_CACHE) > 1024:
+            _GRAM_CACHE.clear()
+        grams = _GRAM_CACHE[key] = char_grams(f.data["text"], n)
+    return grams
+
+
+def _kept_grams(f: Features, gone: np.ndarray, n: int) -> frozenset[str]:
+    """Character n-grams of a file's text with the ``gone`` tokens cut out."""
+    if not gone.any():
+        return _text_grams(f, n)
+    starts, ends = f.data["start"], f.data["end"]
+    return char_grams(without_spans(f.data["text"], [(starts[i], ends[i]) for i in np.flatnonzero(gone)]), n)
 
 
 def _dead_rows(data: dict[str, Any]) -> list[list[Any]]:

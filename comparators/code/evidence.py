@@ -52,6 +52,7 @@ metadata dataset datasets subclass subclasses superclass builtin builtins plugin
 hostname hostnames username usernames filename filenames pathname dirname basename whitespace
 colour colours behaviour behaviours initialise initialised initialises serialise serialised normalise
 normalised recognise recognised licence licences centre centres favour favours honour
+inout recurse recursing
 """.split())
 # Contractions ("doesn't", "couldn't"): their first half ("doesn") is no misspelling.
 _CONTRACTION = re.compile(r"[A-Za-z]+['’][A-Za-z]+")

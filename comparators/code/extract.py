@@ -77,5 +77,7 @@ def features_data(text: str, encoding: str, language: Language | None,
         "identifiers": [[name, *v] for name, v in sorted(identifiers.items())],
         "declared": sorted(stream.declared),
         "misspellings": [list(m) for m in evidence.misspellings(words)],
+        # the text as written, for the text channel (character n-grams, whitespace collapsed)
+        "text": text,
     }
     return data, notes
