@@ -108,6 +108,7 @@ ENTRIES: tuple[Entry, ...] = tuple(_e(*row) for row in (
     ("soundex", _P, "pypi:abydos==0.5.0", "abydos/phonetic/_soundex.py", "Soundex.encode", "Chris Little"),
     ("soundex", _P, "pypi:jellyfish==0.9.0", "jellyfish/_jellyfish.py", "soundex", "James Turk"),
     ("soundex", _V, CODEC, "**/language/Soundex.java", "Soundex.soundex", "Apache Commons"),
+    ("soundex", _C, "deb:sqlite3==3.40.1-2+deb12u2", "src/func.c", "soundexFunc", "D. Richard Hipp"),
     # binary search
     ("binary_search", _J, "npm:binary-search==1.3.6", "index.js", "module.exports", "Dark Sky"),
     ("binary_search", _J, "npm:lodash==4.18.1", "_baseSortedIndexBy.js", "baseSortedIndexBy", "John-David Dalton"),
@@ -138,6 +139,11 @@ ENTRIES: tuple[Entry, ...] = tuple(_e(*row) for row in (
     ("union_find", _P, "pypi:networkx==3.2.1", "networkx/utils/union_find.py", "UnionFind", "NetworkX developers"),
     ("union_find", _P, "pypi:disjoint-set==0.7.4", "disjoint_set/main.py", "DisjointSet", "Maciej Rapacz"),
     ("union_find", _P, PYGO, "pygorithm/data_structures/graph.py", "WeightedGraph.kruskal_mst", "Omkar Pathak"),
+    ("union_find", _J, "npm:ml-disjoint-set==1.0.0", "src/DisjointSet.js", "DisjointSet", "Michaël Zasso"),
+    ("union_find", _J, "npm:disjoint-set-ds==1.0.1", "dist/alg/disjoint-set-array.js", "DisjointSetArray+prototype",
+     "Dimitris Dranidis"),
+    ("union_find", _J, "npm:@thi.ng/adjacency==2.5.53", "disjoint-set.js", "DisjointSet", "Karsten Schmidt"),
+    ("union_find", _P, "pypi:pyunionfind==1.0.0", "unionfind.py", "UnionFind.union", "Hagai Helman Tov"),
     # dijkstra
     ("dijkstra", _J, "npm:dijkstrajs==1.0.3", "dijkstra.js", "single_source_shortest_paths", "Thomas Cort"),
     ("dijkstra", _J, "npm:graphlib==2.1.8", "lib/alg/dijkstra.js", "runDijkstra", "Chris Pettitt"),
@@ -149,6 +155,7 @@ ENTRIES: tuple[Entry, ...] = tuple(_e(*row) for row in (
     ("dijkstra", _P, "pypi:networkx==3.2.1", "networkx/algorithms/shortest_paths/weighted.py",
      "_dijkstra_multisource", "NetworkX developers"),
     ("dijkstra", _P, PYGO, "pygorithm/pathfinding/dijkstra.py", "Dijkstra.find_path", "Omkar Pathak"),
+    ("dijkstra", _J, "npm:graph-data-structure==1.15.0", "index.js", "shortestPath", "Curran Kelleher"),
     # camelCase
     ("camel_case", _J, "npm:camelcase==10.0.0", "index.js", "camelCase", "Sindre Sorhus"),
     ("camel_case", _J, "npm:just-camel-case==6.2.0", "index.cjs", "camelCase", "Angus Croll"),
@@ -170,6 +177,7 @@ ENTRIES: tuple[Entry, ...] = tuple(_e(*row) for row in (
     ("slugify", _P, "pypi:boltons==24.0.0", "boltons/strutils.py", "slugify", "Mahmoud Hashemi"),
     ("slugify", _P, "pypi:pydash==7.0.7", "src/pydash/strings.py", "slugify", "Derrick Gilland"),
     ("slugify", _P, "pypi:awesome-slugify==1.6.5", "slugify/main.py", "Slugify.sanitize", "Dmitry Voronin"),
+    ("slugify", _P, "pypi:Django==4.2.16", "django/utils/text.py", "slugify", "Django Software Foundation"),
     # debounce
     ("debounce", _J, "npm:debounce==3.0.0", "index.js", "debounce", "TJ Holowaychuk"),
     ("debounce", _J, "npm:just-debounce-it==3.2.0", "index.cjs", "debounce", "Angus Croll"),
@@ -178,6 +186,9 @@ ENTRIES: tuple[Entry, ...] = tuple(_e(*row) for row in (
     ("debounce", _J, "npm:es-toolkit==1.53.2", "dist/function/debounce.js", "debounce", "Viva Republica"),
     ("debounce", _J, "npm:radash==12.1.1", "dist/cjs/curry.cjs", "debounce", "Ray Epps"),
     ("debounce", _P, "pypi:pydash==7.0.7", "src/pydash/functions.py", "Debounce", "Derrick Gilland"),
+    ("debounce", _J, "npm:debounce-fn==6.0.0", "index.js", "debounceFunction", "Sindre Sorhus"),
+    ("debounce", _J, "npm:perfect-debounce==1.0.0", "dist/index.cjs", "debounce", "Pooya Parsa"),
+    ("debounce", _J, "npm:just-debounce==1.1.0", "index.js", "debounce", "Michael Hayes"),
     # flatten
     ("flatten", _J, "npm:array-flatten==3.0.0", "dist/index.js", "$flatten", "Blake Embrey"),
     ("flatten", _J, "npm:just-flatten-it==5.2.0", "index.cjs", "flattenHelper", "Angus Croll"),
@@ -240,7 +251,7 @@ ENTRIES: tuple[Entry, ...] = tuple(_e(*row) for row in (
     ("sorting", _C, LUA, "src/ltablib.c", "auxsort", "Lua.org PUC-Rio"),
     ("sorting", _C, REDIS, "src/pqsort.c", "_pqsort", "Salvatore Sanfilippo"),
     ("sorting", _C, APR, "tables/apr_tables.c", "table_mergesort", "Apache APR"),
-    ("sorting", _C, BUSYBOX, "shell/ash.c", "msort", "busybox"),
+    ("sorting", _C, GIT, "compat/qsort_s.c", "msort_with_tmp", "git project"),
     ("sorting", _V, BC, "**/pqc/math/linearalgebra/IntUtils.java", "IntUtils.partition", "Legion of the Bouncy Castle"),
     ("sorting", _V, JDK, "java/util/Arrays.java", "Arrays.mergeSort", "OpenJDK"),
     # primality (trial division, Miller-Rabin, sieve)
@@ -254,6 +265,10 @@ ENTRIES: tuple[Entry, ...] = tuple(_e(*row) for row in (
     ("primality", _V, GUAVA, "guava/src/com/google/common/math/LongMath.java", "LongMath.isPrime", "Google"),
     ("primality", _V, BC, "core/src/main/java/org/bouncycastle/pqc/math/linearalgebra/IntegerFunctions.java",
      "IntegerFunctions.isPrime", "Legion of the Bouncy Castle"),
+    ("primality", _J, "npm:miller-rabin==4.0.1", "lib/mr.js", "MillerRabin+prototype", "Fedor Indutny"),
+    ("primality", _J, "npm:crypto-miller-rabin==1.0.1", "dist/index.js", "isProbablyPrime", "Fabio Spampinato"),
+    ("primality", _J, "npm:mathjs==15.2.0", "lib/cjs/function/utils/isPrime.js", "BigNumber", "Jos de Jong"),
+    ("primality", _P, "pypi:mpmath==1.3.0", "mpmath/libmp/libintmath.py", "isprime", "Fredrik Johansson"),
     # LRU cache
     ("lru_cache", _J, "npm:hashlru==2.3.0", "index.js", "module.exports", "Dominic Tarr"),
     ("lru_cache", _J, "npm:lru==3.1.0", "index.js", "LRU+prototype", "Chris O'Hara"),
@@ -261,6 +276,10 @@ ENTRIES: tuple[Entry, ...] = tuple(_e(*row) for row in (
     ("lru_cache", _P, "pypi:cachetools==5.3.3", "src/cachetools/__init__.py", "LRUCache", "Thomas Kemmer"),
     ("lru_cache", _P, "pypi:repoze.lru==0.7", "repoze/lru/__init__.py", "LRUCache", "Agendaless Consulting"),
     ("lru_cache", _P, "pypi:boltons==24.0.0", "boltons/cacheutils.py", "LRU", "Mahmoud Hashemi"),
+    ("lru_cache", _J, "npm:tiny-lru==11.2.11", "dist/tiny-lru.cjs", "LRU", "Jason Mulligan"),
+    ("lru_cache", _J, "npm:simple-lru-cache==0.0.2", "lib/simple_lru.js", "Cache+prototype", "Gabriel Eisbruch"),
+    ("lru_cache", _P, "pypi:Jinja2==3.1.4", "src/jinja2/utils.py", "LRUCache", "Armin Ronacher"),
+    ("lru_cache", _P, "pypi:SQLAlchemy==2.0.36", "lib/sqlalchemy/util/_collections.py", "LRUCache", "Mike Bayer"),
     # topological sort
     ("topological_sort", _J, "npm:toposort==2.0.2", "index.js", "toposort", "Marcel Klehr"),
     ("topological_sort", _J, "npm:graphlib==2.1.8", "lib/alg/topsort.js", "topsort", "Chris Pettitt"),
@@ -272,6 +291,7 @@ ENTRIES: tuple[Entry, ...] = tuple(_e(*row) for row in (
     ("topological_sort", _P, PYGO, "pygorithm/data_structures/graph.py", "TopologicalSort", "Omkar Pathak"),
     ("topological_sort", _P, KEON, "algorithms/sort/top_sort.py", "top_sort", "Keon Kim"),
     ("topological_sort", _C, APRU, "hooks/apr_hooks.c", "tsort", "Apache APR"),
+    ("topological_sort", _J, "npm:dependency-graph==1.0.0", "lib/dep_graph.js", "createDFS", "Jim Riecken"),
     # longest common subsequence
     ("lcs", _J, "npm:@algorithm.ts/lcs==4.0.6", "lib/cjs/index.cjs", "lcs_size_dp", "guanghechen"),
     ("lcs", _J, "npm:locutus==3.0.36", "php/xdiff/xdiff_string_diff.js", "lcsLens", "Kevin van Zonneveld"),
@@ -282,11 +302,20 @@ ENTRIES: tuple[Entry, ...] = tuple(_e(*row) for row in (
     ("lcs", _P, KEON, "algorithms/strings/min_distance.py", "lcs", "Keon Kim"),
     ("lcs", _P, "pypi:abydos==0.5.0", "abydos/distance/_lcsseq.py", "LCSseq.lcsseq", "Chris Little"),
     ("lcs", _C, "pypi:Distance==0.1.3", "cdistance/lcsubstrings.c", "lcsubstrings", "Michael Meyer"),
+    ("lcs", _P, "pypi:rouge-score==0.1.2", "rouge_score/rouge_scorer.py", "_lcs_table", "Google"),
+    ("lcs", _P, "pypi:sumy==0.11.0", "sumy/evaluation/rouge.py", "_lcs", "Mišo Belica"),
+    ("lcs", _P, "pypi:pycocoevalcap==1.2", "rouge/rouge.py", "my_lcs", "Ramakrishna Vedantam"),
     # haversine
     ("haversine", _J, "npm:haversine-distance==1.2.4", "index.js", "haversineDistance", "Dmitry Shirokov"),
     ("haversine", _J, "npm:@turf/distance==7.4.0", "dist/cjs/index.cjs", "distance", "Turf.js"),
     ("haversine", _P, "pypi:haversine==2.8.1", "haversine/haversine.py", "_haversine_kernel", "Balthazar Rouberol"),
     ("haversine", _P, "pypi:geopy==2.4.1", "geopy/distance.py", "great_circle.measure", "GeoPy contributors"),
+    ("haversine", _J, "npm:geodesy==2.4.0", "latlon-spherical.js", "LatLonSpherical.distanceTo", "Chris Veness"),
+    ("haversine", _J, "npm:geolocation-utils==1.2.5", "src/geo.js", "headingDistanceTo", "Teqplay"),
+    ("haversine", _P, "pypi:gpxpy==1.6.2", "gpxpy/geo.py", "haversine_distance", "Tomo Krajina"),
+    ("haversine", _P, "pypi:mpu==0.23.1", "mpu/__init__.py", "haversine_distance", "Martin Thoma"),
+    ("haversine", _P, "pypi:osmnx==1.9.4", "osmnx/distance.py", "great_circle", "Geoff Boeing"),
+    ("haversine", _P, "pypi:pygeodesy==24.10.24", "pygeodesy/formy.py", "haversine_", "Jean M. Brouwers"),
     # deep equal
     ("deep_equal", _J, "npm:fast-deep-equal==3.1.3", "index.js", "module.exports", "Evgeny Poberezkin"),
     ("deep_equal", _J, "npm:dequal==2.0.3", "lite/index.js", "dequal", "Luke Edwards"),
@@ -295,6 +324,10 @@ ENTRIES: tuple[Entry, ...] = tuple(_e(*row) for row in (
     ("deep_equal", _J, "npm:lodash==4.18.1", "_baseIsEqualDeep.js", "baseIsEqualDeep", "John-David Dalton"),
     ("deep_equal", _J, "npm:just-compare==2.3.0", "index.cjs", "compare", "Angus Croll"),
     ("deep_equal", _J, "npm:deep-equal==2.2.3", "index.js", "internalDeepEqual", "Jordan Harband"),
+    ("deep_equal", _J, "npm:deep-eql==5.0.2", "index.js", "extensiveDeepEqualByType", "Jake Luer"),
+    ("deep_equal", _J, "npm:radash==12.1.1", "dist/cjs/typed.cjs", "isEqual", "Ray Epps"),
+    ("deep_equal", _J, "npm:mathjs==15.2.0", "lib/cjs/utils/object.js", "deepStrictEqual", "Jos de Jong"),
+    ("deep_equal", _J, "npm:es-toolkit==1.53.2", "dist/predicate/isEqualWith.js", "areObjectsEqual", "Viva Republica"),
     # chunk
     ("chunk", _J, "npm:lodash==4.18.1", "chunk.js", "chunk", "John-David Dalton"),
     ("chunk", _J, "npm:chunk==0.0.3", "src/chunk.js", "chunk", "Ryan Zimmerman"),
