@@ -72,12 +72,15 @@ def identical_line_runs(text_a: str, text_b: str, min_chars: int = 60, min_alnum
             continue
         for j in spots:
             length[(i, j)] = length.get((i - 1, j - 1), 0) + 1
-    ends = [(n, i, j) for (i, j), n in length.items() if (i + 1, j + 1) not in length]
+    upto = [0]  # characters of la[:k], for the size of a run of lines
+    for key, _, _ in la:
+        upto.append(upto[-1] + len(key))
+    ends = [(upto[i + 1] - upto[i + 1 - n], n, i, j) for (i, j), n in length.items()
+            if (i + 1, j + 1) not in length]
     runs, used_a, used_b = [], set(), set()
-    for n, i, j in sorted(ends, key=lambda t: (-sum(len(la[k][0]) for k in range(t[1] - t[0] + 1, t[1] + 1)),
-                                               t[1], t[2])):
+    for chars, n, i, j in sorted(ends, key=lambda t: (-t[0], t[2], t[3])):
         rows_a, rows_b = range(i - n + 1, i + 1), range(j - n + 1, j + 1)
-        if sum(len(la[k][0]) for k in rows_a) < min_chars or used_a & set(rows_a) or used_b & set(rows_b):
+        if chars < min_chars or used_a & set(rows_a) or used_b & set(rows_b):
             continue
         used_a.update(rows_a)
         used_b.update(rows_b)
