@@ -16,7 +16,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 REPORT_MAY_IMPORT = {"comparators.hashing", "comparators.canonical", "comparators.errors", "comparators.textio",
-                     "comparators.image.read", "comparators.image.exhibit",
+                     "comparators.text.read", "comparators.image.read", "comparators.image.exhibit",
                      "comparators.audio.read", "comparators.audio.exhibit",
                      "comparators.binary.read", "comparators.binary.disasm"}  # reading to show, not comparing
 CLI = {"appraisal/cli.py"}

@@ -20,19 +20,20 @@ from typing import Any
 
 import pytest
 import tomli_w
-from conftest import cli, flip_one_byte, material_file, query_db
+from conftest import cli, cli_ok, flip_one_byte, material_file, query_db
 from docx import Document
+from docx.oxml.ns import qn
 
 from appraisal.custody.case import Case
 from appraisal.custody.config import Opinion
-from appraisal.demo import build_sample
+from appraisal.demo import build_sample, configure_sample
 from appraisal.report import exhibits, labels
 from appraisal.report.builder import build_docx, issue_report
 from appraisal.report.opinion import lint
 from appraisal.report.pdf import soffice
 from appraisal.report.typography import typeset
 from appraisal.report.validate import check
-from appraisal.review.decisions import decisions
+from appraisal.review.decisions import decisions, record_decision
 
 ZH_HEADINGS = ("basic", "summary", "digest", "process", "handling", "steps", "methods", "standards", "filtration",
                "results", "analysis", "limits", "alternatives", "opinion", "attachments", "notes")
@@ -430,3 +431,56 @@ def test_other_modalities_plug_into_the_exhibit_interface(sample: Path) -> None:
         if previous is not None:
             exhibits.register("image", previous)
     assert rendered == ["附件3-1:F-image-0001"]
+
+
+def _shaded_texts(table: Any) -> list[str]:
+    """The shaded (matched) runs of a side-by-side exhibit table, column by column joined."""
+    out = []
+    for column in (1, 3):
+        runs = []
+        for row in table.rows[1:]:
+            for run in row.cells[column].paragraphs[0].runs:
+                if run._r.rPr is not None and run._r.rPr.find(qn("w:shd")) is not None:
+                    runs.append(run.text)
+        out.append(" ".join(runs))
+    return out
+
+
+def test_text_exhibits_show_separately_copied_passages_separately(tmp_path: Path) -> None:
+    """A DOCX whose paragraphs 1 and 3 are copied and whose paragraph 2 is new gives two exhibits; each shows
+    the text the comparator read (not the zip bytes) with only its own passage shaded."""
+    copied_1 = ("The keeper climbed the spiral stair every evening at dusk, counting the steps aloud as his father "
+                "had taught him. At the top he wiped the salt from the lens and checked the wick twice. Ships passing "
+                "the northern reef depended on that steady beam, and he had never let it fail in thirty winters.")
+    new_a = ("The village below had changed a great deal since the railway arrived. Fishermen sold their catch to "
+             "merchants from the city. Children learned arithmetic in a new brick school beside the chapel.")
+    new_b = ("Meanwhile the market town across the bay held its annual fair with wrestling and a brass band. Farmers "
+             "brought sheep down from the moor to be judged. A photographer sold portraits for a shilling each.")
+    copied_2 = ("In the spring a young woman from the lighthouse board arrived with a ledger and new instruments. She "
+                "measured the tower, tested the clockwork that turned the lens, and wrote every number down. She "
+                "stayed three days and left without a word about the future of the station.")
+    for name, middle in (("original.docx", new_a), ("accused.docx", new_b)):
+        document = Document()
+        for text in (copied_1, middle, copied_2):
+            document.add_paragraph(text)
+        document.save(tmp_path / name)
+    case_dir = tmp_path / "case"
+    cli_ok("case", "create", case_dir, "--title", "文字作品相似性鉴定", "--client", "某法院", "--number", "T-17")
+    cli_ok("case", "add", case_dir, tmp_path / "original.docx", "--side", "A")
+    cli_ok("case", "add", case_dir, tmp_path / "accused.docx", "--side", "B")
+    cli_ok("case", "run", case_dir)
+    with Case.open(case_dir, actor="张示例") as case:
+        configure_sample(case)
+        matches = case.comparisons()[0]["result"]["matches"]
+        assert len(matches) == 2
+        for match in matches:
+            record_decision(case, match["id"], "accepted", reason="test")
+    issued = json.loads(cli_ok("case", "report", case_dir, "--json").out)
+    report = Document(issued["report"])
+    side_by_side = [t for t in report.tables if t.rows and "YB-01" in t.rows[0].cells[0].text
+                    and "accused.docx" in t.rows[0].cells[2].text]
+    assert len(side_by_side) == 2
+    for table, passage in zip(side_by_side, (copied_1, copied_2), strict=True):
+        shaded_a, shaded_b = _shaded_texts(table)
+        assert shaded_a == passage and shaded_b == passage
+        assert new_a not in shaded_a and new_b not in shaded_b

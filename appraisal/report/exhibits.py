@@ -22,7 +22,10 @@ from docx.shared import Pt
 from appraisal.report.labels import category_name, label
 from appraisal.report.ooxml import repeat_header_row, set_column_widths
 from appraisal.report.tables import HEADER_FILL, caption, mono_run, shade_run, table
+from comparators.errors import InputError
 from comparators.hashing import sha256_bytes
+from comparators.text.read import parse_document
+from comparators.textio import decode_bytes
 
 MAX_LINES = 40
 CONTEXT_LINES = 2
@@ -44,6 +47,12 @@ class FileSource(Protocol):
     """Where renderers read material files from (the case, after hash re-verification)."""
 
     def file(self, path: str) -> SourceFile: ...
+
+
+class DocumentSource(FileSource, Protocol):
+    """A :class:`FileSource` that can also give a document's text as the text comparator read it."""
+
+    def document(self, path: str) -> SourceFile: ...
 
 
 @dataclass(frozen=True)
@@ -119,14 +128,26 @@ def bounding_box(polygon: list[list[float]]) -> tuple[float, float, float, float
 
 
 class SideBySide:
-    """Code and text: two columns (样本 left, 检材 right), line numbers, matched spans shaded."""
+    """Code and text: two columns (样本 left, 检材 right), line numbers, matched spans shaded.
+
+    With ``documents`` (text findings) each side is the text the text comparator read from the
+    file (a DOCX's paragraphs, a GB18030 file decoded), which its character offsets refer to;
+    otherwise the file decoded as the code comparator decodes it.
+    """
+
+    def __init__(self, documents: bool = False) -> None:
+        self.documents = documents
+
+    def _source(self, files: FileSource, path: str) -> SourceFile:
+        reader = getattr(files, "document", None) if self.documents else None
+        return reader(path) if reader is not None else files.file(path)
 
     def render(self, document: Any, finding: dict[str, Any], ctx: ExhibitContext) -> None:
         exhibit_caption(document, finding, ctx)
         sides = []
         for key in ("a", "b"):
             region = finding[key]
-            source = ctx.files.file(region["path"])
+            source = self._source(ctx.files, region["path"])
             sides.append((region, source, excerpt_lines(region, source)))
         tbl = document.add_table(rows=1, cols=4)
         tbl.style = "Table Grid"
@@ -189,7 +210,9 @@ def excerpt_lines(region: dict[str, Any], source: SourceFile) -> list[tuple[int,
     """Lines to show: ``(line number, text, shaded spans)``, at most MAX_LINES."""
     if source.text is None:
         return []
-    lines = source.text.splitlines()
+    lines = [line.removesuffix("\r") for line in source.text.split("\n")]  # lines as the comparators count them
+    if len(lines) > 1 and not lines[-1]:
+        lines.pop()  # the text ends with a newline: no empty line after it
     if "start_line" in region:
         first, last = region["start_line"], region["end_line"]
         span_start, span_end = region.get("start_char"), region.get("end_char")
@@ -199,9 +222,9 @@ def excerpt_lines(region: dict[str, Any], source: SourceFile) -> list[tuple[int,
     show_last = min(len(lines), last + CONTEXT_LINES, show_first + MAX_LINES - 1)
     offsets = []
     pos = 0
-    for line in source.text.splitlines(keepends=True):
+    for line in source.text.split("\n"):
         offsets.append(pos)
-        pos += len(line)
+        pos += len(line) + 1
     out = []
     for number in range(show_first, show_last + 1):
         text = lines[number - 1].replace("\t", "    ") if number - 1 < len(lines) else ""
@@ -249,7 +272,7 @@ class _Deferred:
 
 
 register("code", SideBySide())
-register("text", SideBySide())
+register("text", SideBySide(documents=True))
 register("file", SideBySide())
 register("image", _Deferred("appraisal.report.image_exhibit:ImageExhibit"))
 register("audio", _Deferred("appraisal.report.audio_exhibit:AudioExhibit"))
@@ -264,6 +287,20 @@ class CaseFiles:
         self.materials = materials
         self.manifests = manifests
         self._cache: dict[str, SourceFile] = {}
+        self._documents: dict[str, SourceFile] = {}
+
+    def document(self, path: str) -> SourceFile:
+        """``path`` with the text the text comparator reads from it (None when unreadable or changed)."""
+        if path not in self._documents:
+            source = self.file(path)
+            text = None
+            if source.data is not None:
+                try:
+                    text = parse_document(Path(path), source.data).text
+                except InputError:
+                    text = None
+            self._documents[path] = SourceFile(source.material_id, source.path, source.sha256, text, source.data)
+        return self._documents[path]
 
     def file(self, path: str) -> SourceFile:
         if path in self._cache:
@@ -282,8 +319,11 @@ class CaseFiles:
                 data = None
             if data is not None and sha256_bytes(data) != sha:
                 data = None
-            if data is not None and b"\0" not in data[:8192]:
-                text = data.decode("utf-8", errors="replace")
+            if data is not None:
+                try:
+                    text = decode_bytes(data, path).text
+                except InputError:  # binary, or bytes no encoding explains: no excerpt
+                    text = None
             result = SourceFile(material.id, path, sha, text, data)
         self._cache[path] = result
         return result

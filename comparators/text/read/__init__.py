@@ -23,7 +23,8 @@ from comparators.text.read.model import Block, Document
 from comparators.text.read.plain import read_plain
 from comparators.text.read.source import ZIP_ERRORS, ZIP_MAGIC, load_bytes
 
-__all__ = ["Block", "DEFAULT_MAX_BYTES", "Document", "FORMAT_BY_SUFFIX", "detect_format", "read_document"]
+__all__ = ["Block", "DEFAULT_MAX_BYTES", "Document", "FORMAT_BY_SUFFIX", "detect_format", "parse_document",
+           "read_document"]
 
 DEFAULT_MAX_BYTES = 64 * 1024 * 1024
 FORMAT_BY_SUFFIX = {
@@ -70,7 +71,13 @@ def read_document(path: Path, *, max_bytes: int = DEFAULT_MAX_BYTES) -> Document
     ``max_bytes`` bounds the file and, for DOCX and EPUB, the total of the members read.
     """
     path = Path(path)
-    data = load_bytes(path, max_bytes)
+    return parse_document(path, load_bytes(path, max_bytes), max_bytes=max_bytes)
+
+
+def parse_document(path: Path, data: bytes, *, max_bytes: int = DEFAULT_MAX_BYTES) -> Document:
+    """The :class:`Document` of ``data``, the bytes of ``path`` (already read and checked by the
+    caller, e.g. an intake copy whose hash was re-verified); InputError for any bad input."""
+    path = Path(path)
     fmt = detect_format(path, data)
     # container readers are imported on first use: their parsers (pypdf, XML) cost a plain-text
     # comparison a noticeable share of its start-up
