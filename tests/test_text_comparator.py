@@ -517,3 +517,17 @@ def test_report_method_section_quotes_the_label_thresholds_recorded_in_params(tm
         text = label(lang, "methods_text_labels").format(**thresholds)
         assert str(categorise.VERBATIM_MIN) in text and str(categorise.SYNONYM_MIN_RATIO) in text
     assert _text_label_thresholds(SimpleNamespace(comparisons=[])) == {}
+
+
+def test_abbreviations_and_initials_end_no_sentence() -> None:
+    """"Mr." or "Dr." inside a sentence does not make it two: an inserted sentence naming Mr. Knightley is one
+    uncopied sentence, not two (which would cut a finding under ``max_uncopied`` = 1)."""
+    from comparators.text.normalize import normalise
+    from comparators.text.units import tokenise
+
+    text = ("Mr. John Knightley proved more talkative than his brother. Dr. Grant, e.g. at supper, spoke to "
+            "J. K. Smith. The end came at last. Mrs. Weston smiled.")
+    units = tokenise(normalise(text))
+    ends = [text[e - 1] for e in units.sent_end.tolist()]
+    assert len(units.sent) - 1 == 4 and ends == [".", ".", ".", "."]
+    assert text[:units.sent_end[0]].endswith("than his brother.")

@@ -21,6 +21,9 @@ from comparators.text.normalize import Normalised
 from comparators.text.stopwords import is_stop
 
 _SENTENCE_END = re.compile(r"(?:[。!?;]+[”’\"')\]]*|[.]+[”’\"')\]]*(?=\s|$|[^\x00-\x7f])|\n)")
+# English abbreviations whose full stop ends no sentence (the text is case-folded here)
+ABBREVIATIONS = frozenset("mr mrs ms messrs dr st mt jr sr prof rev revd gen col capt lt sgt gov hon esq "
+                          "vs etc e.g i.e cf viz ca approx dept fig vol ed eds".split())
 _TERMINATOR_FIRST = np.array([ord(c) for c in "。!?;.\n"], dtype=np.uint32)  # where _SENTENCE_END can match
 _SUFFIXES = (("ies", "y"), ("sses", "ss"), ("ing", ""), ("edly", ""), ("ed", ""), ("ly", ""),
              ("es", ""), ("s", ""))
@@ -178,14 +181,27 @@ def _split_long(sent: np.ndarray, limit: int = MAX_SENTENCE) -> np.ndarray:
     return np.unique(np.concatenate(cuts + [sent[-1:]]))
 
 
+def _abbreviation_before(text: str, pos: int) -> bool:
+    """Whether the full stop at ``pos`` closes an abbreviation ("Mrs.", "Dr.", "e.g.", an initial)
+    rather than a sentence."""
+    start = pos
+    while start > 0 and text[start - 1].isascii() and (text[start - 1].isalpha() or text[start - 1] == "."):
+        start -= 1
+    word = text[start:pos]
+    return (len(word) == 1 and word.isalpha()) or word in ABBREVIATIONS
+
+
 def _terminators(text: str, cps: np.ndarray) -> list[tuple[int, int]]:
     """Spans of the ``_SENTENCE_END`` matches of ``text``, exactly as ``finditer`` finds them, but
-    trying the pattern only where a match can start (one of its first characters)."""
+    trying the pattern only where a match can start (one of its first characters); a single full
+    stop after an abbreviation (:data:`ABBREVIATIONS`, a single letter) ends no sentence."""
     spans: list[tuple[int, int]] = []
     match = _SENTENCE_END.match
     reached = 0
     for pos in np.flatnonzero(np.isin(cps, _TERMINATOR_FIRST)).tolist():
         if pos >= reached and (m := match(text, pos)):
+            if m.group() == "." and _abbreviation_before(text, pos):
+                continue
             spans.append(m.span())
             reached = m.end()
     return spans
