@@ -519,8 +519,8 @@ def test_report_method_section_quotes_the_label_thresholds_recorded_in_params(tm
     assert _text_label_thresholds(SimpleNamespace(comparisons=[])) == {}
 
 
-def test_abbreviations_and_initials_end_no_sentence() -> None:
-    """"Mr." or "Dr." inside a sentence does not make it two: an inserted sentence naming Mr. Knightley is one
+def test_abbreviations_initials_and_semicolons_end_no_sentence() -> None:
+    """"Mr.", "Dr." or an English semicolon inside a sentence does not make it two: an inserted sentence naming Mr. Knightley is one
     uncopied sentence, not two (which would cut a finding under ``max_uncopied`` = 1)."""
     from comparators.text.normalize import normalise
     from comparators.text.units import tokenise
@@ -531,3 +531,5 @@ def test_abbreviations_and_initials_end_no_sentence() -> None:
     ends = [text[e - 1] for e in units.sent_end.tolist()]
     assert len(units.sent) - 1 == 4 and ends == [".", ".", ".", "."]
     assert text[:units.sent_end[0]].endswith("than his brother.")
+    clauses = tokenise(normalise("She loved him; there was no withdrawing. 他来了；她走了。"))
+    assert len(clauses.sent) - 1 == 3  # an English semicolon joins clauses; a Chinese one still ends a unit

@@ -66,7 +66,7 @@ class TextComparator:
     """
 
     name = "text"
-    version = "0.5.1"
+    version = "0.5.2"
 
     def __init__(self, seed_cosine: float = 0.33, seed_dice: float = 0.33, min_passage_sim: float = 0.4,
                  gap: int = 6, merge_gap: int = 6, summary_gap: int = 24, summary_ratio: float = 0.6,

@@ -194,7 +194,8 @@ def _abbreviation_before(text: str, pos: int) -> bool:
 def _terminators(text: str, cps: np.ndarray) -> list[tuple[int, int]]:
     """Spans of the ``_SENTENCE_END`` matches of ``text``, exactly as ``finditer`` finds them, but
     trying the pattern only where a match can start (one of its first characters); a single full
-    stop after an abbreviation (:data:`ABBREVIATIONS`, a single letter) ends no sentence."""
+    stop after an abbreviation (:data:`ABBREVIATIONS`, a single letter) and an English semicolon
+    (followed by a space) end no sentence."""
     spans: list[tuple[int, int]] = []
     match = _SENTENCE_END.match
     reached = 0
@@ -202,6 +203,8 @@ def _terminators(text: str, cps: np.ndarray) -> list[tuple[int, int]]:
         if pos >= reached and (m := match(text, pos)):
             if m.group() == "." and _abbreviation_before(text, pos):
                 continue
+            if m.group() == ";" and text[pos + 1:pos + 2] == " " and text[pos - 1:pos].isascii():
+                continue  # an English semicolon joins clauses of one sentence
             spans.append(m.span())
             reached = m.end()
     return spans
