@@ -480,6 +480,8 @@ def test_text_exhibits_show_separately_copied_passages_separately(tmp_path: Path
     side_by_side = [t for t in report.tables if t.rows and "YB-01" in t.rows[0].cells[0].text
                     and "accused.docx" in t.rows[0].cells[2].text]
     assert len(side_by_side) == 2
+    cells = {c.text for t in report.tables for r in t.rows for c in r.cells}
+    assert "66.7% (2/3)" in cells  # the results table counts the DOCX's paragraphs (lines), not 0 lines
     for table, passage in zip(side_by_side, (copied_1, copied_2), strict=True):
         shaded_a, shaded_b = _shaded_texts(table)
         assert shaded_a == passage and shaded_b == passage

@@ -520,8 +520,9 @@ def test_report_method_section_quotes_the_label_thresholds_recorded_in_params(tm
 
 
 def test_abbreviations_initials_and_semicolons_end_no_sentence() -> None:
-    """"Mr.", "Dr." or an English semicolon inside a sentence does not make it two: an inserted sentence naming Mr. Knightley is one
-    uncopied sentence, not two (which would cut a finding under ``max_uncopied`` = 1)."""
+    """"Mr.", "Dr." or an English semicolon inside a sentence does not make it two: an inserted sentence
+    naming Mr. Knightley is one uncopied sentence, not two (which would cut a finding under
+    ``max_uncopied`` = 1)."""
     from comparators.text.normalize import normalise
     from comparators.text.units import tokenise
 

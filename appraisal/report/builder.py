@@ -43,6 +43,7 @@ from appraisal.report.opinion import (
     PairFigures,
     amount,
     counted,
+    file_text,
     image_area,
     opinions,
     pair_figures,
@@ -609,7 +610,7 @@ def LABELS_REASON(lang: str, reason: str) -> str:  # noqa: N802 - reads as a lab
 def _region_lines(region: dict[str, Any], data: ReportData) -> int:
     if "start_line" in region:
         return region["end_line"] - region["start_line"] + 1
-    text = data.files.file(region["path"]).text
+    text = file_text(data.files, region["path"])
     return len(text.splitlines()) if text else 0
 
 
@@ -681,7 +682,7 @@ def _results(document: Any, data: ReportData) -> None:
             rows.append([match["id"], category_name(lang, match["category"]), exhibit_mod.where(match["a"]),
                          exhibit_mod.where(match["b"]), f"{match['score']:.3f}", _decision_text(data, match["id"]),
                          data.exhibit_numbers.get(match["id"], "—")])
-    table(document, label(lang, "cols_findings").split("|"), rows, [2.0, 1.8, 3.6, 3.6, 1.1, 1.7, 2.0],
+    table(document, label(lang, "cols_findings").split("|"), rows, [2.0, 1.8, 3.4, 3.4, 1.5, 1.7, 2.0],
           mono_columns=(0, 2, 3), mono_size=7)
 
 
@@ -816,7 +817,7 @@ def _attachments(document: Any, data: ReportData, manifest_hash: str) -> None:
             decision = _decision_text(data, match["id"]) + (f" — {d.reason}" if d is not None and d.reason else "")
             rows.append([match["id"], category_name(lang, match["category"]), f"{match['score']:.3f}",
                          exhibit_mod.where(match["a"]), exhibit_mod.where(match["b"]), decision])
-    table(document, label(lang, "cols_detail").split("|"), rows, [2.0, 1.9, 1.1, 3.9, 3.9, 3.0],
+    table(document, label(lang, "cols_detail").split("|"), rows, [2.0, 1.9, 1.5, 3.7, 3.7, 3.0],
           mono_columns=(0, 3, 4), mono_size=7)
     # 附件3: exhibits
     document.add_heading(label(lang, "att_heading").format(k=att["exhibits"], title=titles[att["exhibits"]]),

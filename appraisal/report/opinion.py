@@ -106,8 +106,18 @@ def counted(finding_id: str, decisions: dict[str, Any], count_pending: bool) -> 
     return s == ACCEPTED or (s == PENDING and count_pending)
 
 
-def _line_count(files: FileSource, path: str) -> int:
+def file_text(files: FileSource, path: str) -> str | None:
+    """The text a comparator compared in ``path``: the decoded file, or for a document that is not
+    plain text (DOCX, PDF, EPUB) the text the text comparator read from it (None when neither)."""
     text = files.file(path).text
+    reader = getattr(files, "document", None)
+    if text is None and reader is not None:
+        text = reader(path).text
+    return text
+
+
+def _line_count(files: FileSource, path: str) -> int:
+    text = file_text(files, path)
     return len(text.splitlines()) if text else 0
 
 
