@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import importlib
 from dataclasses import dataclass
+from itertools import accumulate
 from pathlib import Path
 from typing import Any, Protocol
 
@@ -47,12 +48,6 @@ class FileSource(Protocol):
     """Where renderers read material files from (the case, after hash re-verification)."""
 
     def file(self, path: str) -> SourceFile: ...
-
-
-class DocumentSource(FileSource, Protocol):
-    """A :class:`FileSource` that can also give a document's text as the text comparator read it."""
-
-    def document(self, path: str) -> SourceFile: ...
 
 
 @dataclass(frozen=True)
@@ -210,7 +205,9 @@ def excerpt_lines(region: dict[str, Any], source: SourceFile) -> list[tuple[int,
     """Lines to show: ``(line number, text, shaded spans)``, at most MAX_LINES."""
     if source.text is None:
         return []
-    lines = [line.removesuffix("\r") for line in source.text.split("\n")]  # lines as the comparators count them
+    raw_lines = source.text.split("\n")  # lines as the comparators count them
+    offsets = list(accumulate((len(line) + 1 for line in raw_lines[:-1]), initial=0))
+    lines = [line.removesuffix("\r") for line in raw_lines]
     if len(lines) > 1 and not lines[-1]:
         lines.pop()  # the text ends with a newline: no empty line after it
     if "start_line" in region:
@@ -220,11 +217,6 @@ def excerpt_lines(region: dict[str, Any], source: SourceFile) -> list[tuple[int,
         first, last, span_start, span_end = 1, len(lines), 0, len(source.text)
     show_first = max(1, first - CONTEXT_LINES)
     show_last = min(len(lines), last + CONTEXT_LINES, show_first + MAX_LINES - 1)
-    offsets = []
-    pos = 0
-    for line in source.text.split("\n"):
-        offsets.append(pos)
-        pos += len(line) + 1
     out = []
     for number in range(show_first, show_last + 1):
         text = lines[number - 1].replace("\t", "    ") if number - 1 < len(lines) else ""
